@@ -1,0 +1,1 @@
+// The Collect module; see docs for its parts.

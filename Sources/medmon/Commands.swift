@@ -1,0 +1,5 @@
+/// Every subcommand, in the order `medmon --help` lists them: site
+/// commands first, then vendor commands, then tools.
+let allCommands: [any Command.Type] = [
+  HelpCommand.self
+]
