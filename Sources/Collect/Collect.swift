@@ -1,1 +1,0 @@
-// The Collect module; see docs for its parts.
