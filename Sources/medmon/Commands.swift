@@ -1,6 +1,7 @@
 /// Every subcommand, in the order `medmon --help` lists them: site
 /// commands first, then vendor commands, then tools.
 let allCommands: [any Command.Type] = [
+  InitCommand.self,
   ScheduleCommand.self,
   HelpCommand.self,
 ]
