@@ -5,7 +5,7 @@ SWIFT ?= swift
 PREFIX ?= /usr/local
 MEDMON_CORPUS ?= $(abspath ../shared/corpus)
 COMMIT := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
-VERSION_FLAGS := -Xcc -DMEDMON_COMMIT='"$(COMMIT)"'
+VERSION_FLAGS := -Xcc -DMEDMON_COMMIT_ID='"$(COMMIT)"'
 STATIC_LIBS := -Xlinker -larchive -Xlinker -lnettle -Xlinker -lacl -Xlinker -llzma \
 	-Xlinker -lzstd -Xlinker -llz4 -Xlinker -lbz2 -Xlinker -lz -Xlinker -lsodium \
 	-Xlinker -lsqlite3 -Xlinker -lm

@@ -1,7 +1,8 @@
+import Core
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Core
 
 /// Writes to stdout or stderr through the C library, unbuffered by Swift.
 final class OutputStream: @unchecked Sendable {

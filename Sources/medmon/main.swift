@@ -1,8 +1,9 @@
+import CBuildInfo
+import Core
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import CBuildInfo
-import Core
 
 let medmonVersion = "0.1.0"
 let versionText = "\(medmonVersion) (commit \(MEDMON_COMMIT))"
@@ -11,7 +12,9 @@ let versionText = "\(medmonVersion) (commit \(MEDMON_COMMIT))"
 /// Every error ends here: usage errors exit 2, the rest 3.
 func runMain(_ argv: [String]) -> ExitCode {
   let environment = currentEnvironment()
-  let verbosity = argv.contains { $0 == "-v" || $0 == "--verbose" } ? LogLevel.debug
+  let verbosity =
+    argv.contains { $0 == "-v" || $0 == "--verbose" }
+    ? LogLevel.debug
     : argv.contains { $0 == "-q" || $0 == "--quiet" } ? LogLevel.error : LogLevel.info
   let colour = OutputStream.standardError.isTerminal && environment["NO_COLOR"] == nil
   let logger = Logger(sink: StandardErrorSink(colour: colour), level: verbosity)

@@ -50,7 +50,9 @@ private let spec = CommandSpec(
   }
 
   @Test func unknownOptionSuggestsClosest() {
-    #expect(throws: UsageError.unknownOption("--dryrun", command: "collect", suggestion: "--dry-run")) {
+    #expect(
+      throws: UsageError.unknownOption("--dryrun", command: "collect", suggestion: "--dry-run")
+    ) {
       try ArgumentParser(spec: spec).parse(["--dryrun"])
     }
   }
@@ -69,7 +71,10 @@ private let spec = CommandSpec(
 
   @Test func integerValueNamesOptionAndValue() throws {
     let parsed = try ArgumentParser(spec: spec).parse(["--limit", "ten"])
-    #expect(throws: UsageError.invalidValue(option: "limit", value: "ten", expected: "an integer from 1 to 100")) {
+    #expect(
+      throws: UsageError.invalidValue(
+        option: "limit", value: "ten", expected: "an integer from 1 to 100")
+    ) {
       try parsed.integer("limit", in: 1...100)
     }
     let good = try ArgumentParser(spec: spec).parse(["--limit=42"])

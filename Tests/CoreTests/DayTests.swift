@@ -17,7 +17,9 @@ import Testing
     #expect(Day("20240131")?.description == "2024-01-31")
   }
 
-  @Test(arguments: ["2023-02-29", "2024-13-01", "2024-00-10", "24-01-01", "2024/01/01", "abcdefgh", ""])
+  @Test(arguments: [
+    "2023-02-29", "2024-13-01", "2024-00-10", "24-01-01", "2024/01/01", "abcdefgh", "",
+  ])
   func rejectsInvalidDates(text: String) {
     #expect(Day(text) == nil)
   }

@@ -55,7 +55,8 @@ public enum HelpFormatter {
     return rows.map { label, text in
       let padding =
         label.count < width
-        ? String(repeating: " ", count: width - label.count) : "\n" + String(repeating: " ", count: width + 2)
+        ? String(repeating: " ", count: width - label.count)
+        : "\n" + String(repeating: " ", count: width + 2)
       return "  " + label + padding + text
     }
   }

@@ -11,7 +11,9 @@ public struct ParsedArguments: Sendable {
   }
 
   mutating func setFlag(_ name: String) { flags.insert(name) }
-  mutating func append(_ value: String, for name: String) { values[name, default: []].append(value) }
+  mutating func append(_ value: String, for name: String) {
+    values[name, default: []].append(value)
+  }
   mutating func appendPositional(_ value: String) { positionals.append(value) }
 
   public func flag(_ name: String) -> Bool { flags.contains(name) }
@@ -23,7 +25,9 @@ public struct ParsedArguments: Sendable {
   public func values(_ name: String) -> [String] { values[name] ?? [] }
 
   /// Parses the option's value as a decimal integer within `range`.
-  public func integer(_ name: String, in range: ClosedRange<Int> = Int.min...Int.max) throws -> Int? {
+  public func integer(
+    _ name: String, in range: ClosedRange<Int> = Int.min...Int.max
+  ) throws -> Int? {
     guard let text = value(name) else { return nil }
     guard let number = Int(text), range.contains(number) else {
       let expected =
