@@ -53,9 +53,8 @@ extension SiteConfig {
     [privacy]
     # Cross-tabulation cells below this count never leave the site.
     min_cell_count = \(privacy.minimumCellCount)
-    # false sends institution and station names in clear text.
-    pseudonymize_names = \(privacy.pseudonymizeNames)
-    # Confidential DICOM attributes (by keyword) the site agrees to export in clear text.
+    # Confidential DICOM attributes the site agrees to export in clear text, by keyword.
+    # Only InstitutionName and StationName are exported at all (as pseudonyms by default).
     clear_attributes = \(list(privacy.clearAttributes))
 
     [model]

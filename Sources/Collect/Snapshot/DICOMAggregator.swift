@@ -55,8 +55,9 @@ final class DICOMAggregator {
   func add(_ file: ScannedFile, day: Day) throws {
     guard let attributes = file.attributes else { return }
     instancesAdded += 1
+    let clear = Set(config.privacy.clearAttributes)
     let values = Dimension.allCases.map { dimension in
-      (dimension, dimension.value(of: attributes, pseudonymizer: pseudonymizer, pseudonymizeNames: config.privacy.pseudonymizeNames))
+      (dimension, dimension.value(of: attributes, pseudonymizer: pseudonymizer, clearAttributes: clear))
     }
     let studyRef = attributes.studyUID.isEmpty ? nil : pseudonymizer.study(attributes.studyUID)
     let newStudy = try studyRef.map { try firstSight(study: $0, attributes, day: day) } ?? false

@@ -23,7 +23,7 @@ public enum Dimension: String, CaseIterable, Sendable {
   /// Returns the value of this dimension for one instance, already
   /// normalised or pseudonymised as it will be exported.
   func value(
-    of attributes: InstanceAttributes, pseudonymizer: any Pseudonymizer, pseudonymizeNames: Bool
+    of attributes: InstanceAttributes, pseudonymizer: any Pseudonymizer, clearAttributes: Set<String>
   ) -> String {
     switch self {
     case .modality: return attributes.modality.trimmingSpaces().uppercased()
@@ -40,9 +40,11 @@ public enum Dimension: String, CaseIterable, Sendable {
     case .viewPosition: return attributes.viewPosition.trimmingSpaces().uppercased()
     case .patientPosition: return attributes.patientPosition.trimmingSpaces().uppercased()
     case .institution:
-      return pseudonymous(attributes.institution, "institution", pseudonymizer, pseudonymizeNames)
+      return pseudonymous(
+        attributes.institution, "institution", pseudonymizer, !clearAttributes.contains("InstitutionName"))
     case .station:
-      return pseudonymous(attributes.station, "station", pseudonymizer, pseudonymizeNames)
+      return pseudonymous(
+        attributes.station, "station", pseudonymizer, !clearAttributes.contains("StationName"))
     case .studyMonth:
       guard let day = Day(attributes.studyDate.trimmingSpaces()) else { return "" }
       return day.monthLabel

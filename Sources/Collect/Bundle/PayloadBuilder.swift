@@ -1,0 +1,125 @@
+import Core
+
+/// Reads the aggregate tables of the state database for one period and
+/// turns them into the payload tables of a bundle, one JSON object per
+/// row. Only aggregate tables are read; `files`, `studies` and the
+/// per-day study and series sets never are.
+struct PayloadBuilder {
+  let database: Database
+  let config: SiteConfig
+  let start: Day
+  let end: Day
+
+  /// Returns every table's rows, sorted so that the same state gives the
+  /// same bytes.
+  func build() throws -> [PayloadTable: [JSONValue]] {
+    var tables: [PayloadTable: [JSONValue]] = [:]
+    tables[.dicomCounts] = try dicomCounts()
+    tables[.dicomNumeric] = try dicomNumeric()
+    tables[.crosstab] = try crosstab()
+    tables[.outliers] = try outliers()
+    tables[.scanProblems] = try scanProblems()
+    tables[.snapshots] = try snapshots()
+    return tables
+  }
+
+  private var range: [SQLiteValue] { [.integer(start.daysSinceEpoch), .integer(end.daysSinceEpoch)] }
+
+  private func dayText(_ value: SQLiteValue) -> JSONValue {
+    .string(Day(daysSinceEpoch: value.intValue ?? 0).description)
+  }
+
+  private func dicomCounts() throws -> [JSONValue] {
+    try database.query(
+      """
+      SELECT day, dimension, value, studies, series, instances FROM dicom_counts
+      WHERE day BETWEEN ? AND ? ORDER BY day, dimension, value
+      """, range
+    ).map { row in
+      .object([
+        "day": dayText(row[0]), "dimension": .string(row[1].stringValue ?? ""),
+        "value": .string(row[2].stringValue ?? ""), "studies": .integer(row[3].int64Value ?? 0),
+        "series": .integer(row[4].int64Value ?? 0), "instances": .integer(row[5].int64Value ?? 0),
+      ])
+    }
+  }
+
+  private func dicomNumeric() throws -> [JSONValue] {
+    try database.query(
+      "SELECT day, metric, count, sketch FROM dicom_numeric WHERE day BETWEEN ? AND ? ORDER BY day, metric",
+      range
+    ).map { row in
+      .object([
+        "day": dayText(row[0]), "metric": .string(row[1].stringValue ?? ""),
+        "count": .integer(row[2].int64Value ?? 0), "sketch": .string(Base64.encode(row[3].blobValue ?? [])),
+      ])
+    }
+  }
+
+  private func crosstab() throws -> [JSONValue] {
+    let cells = try database.query(
+      """
+      SELECT day, age_band, sex, body_part, station, count FROM crosstab
+      WHERE day BETWEEN ? AND ?
+      """, range
+    ).map { row in
+      SmallCellSuppressor.Cell(
+        day: Day(daysSinceEpoch: row[0].intValue ?? 0).description,
+        attributes: (1...4).map { row[$0].stringValue ?? "" }, count: row[5].intValue ?? 0)
+    }
+    let suppressor = SmallCellSuppressor(minimumCount: config.privacy.minimumCellCount)
+    return suppressor.suppress(cells).map { cell in
+      .object([
+        "day": .string(cell.day), "age_band": .string(cell.attributes[0]),
+        "sex": .string(cell.attributes[1]), "body_part": .string(cell.attributes[2]),
+        "station": .string(cell.attributes[3]), "count": .integer(Int64(cell.count)),
+      ])
+    }
+  }
+
+  private func outliers() throws -> [JSONValue] {
+    try database.query(
+      """
+      SELECT day, rule, study, modality, body_part, age_band, station FROM outliers
+      WHERE day BETWEEN ? AND ? ORDER BY day, rule, study
+      """, range
+    ).map { row in
+      .object([
+        "day": dayText(row[0]), "rule": .string(row[1].stringValue ?? ""),
+        "study": .string(row[2].stringValue ?? ""), "modality": .string(row[3].stringValue ?? ""),
+        "body_part": .string(row[4].stringValue ?? ""), "age_band": .string(row[5].stringValue ?? ""),
+        "station": .string(row[6].stringValue ?? ""),
+      ])
+    }
+  }
+
+  private func scanProblems() throws -> [JSONValue] {
+    try database.query(
+      "SELECT day, kind, count FROM scan_problems WHERE day BETWEEN ? AND ? ORDER BY day, kind", range
+    ).map { row in
+      .object([
+        "day": dayText(row[0]), "kind": .string(row[1].stringValue ?? ""),
+        "count": .integer(row[2].int64Value ?? 0),
+      ])
+    }
+  }
+
+  private func snapshots() throws -> [JSONValue] {
+    let bounds: [SQLiteValue] = [.integer(start.unixSeconds), .integer(end.adding(days: 1).unixSeconds)]
+    return try database.query(
+      """
+      SELECT started, finished, files_seen, files_new, files_changed, problems, boot_time
+      FROM snapshots WHERE started >= ? AND started < ? ORDER BY started
+      """, bounds
+    ).map { row in
+      var fields: [String: JSONValue] = [
+        "time": .string(RFC3339.format(row[0].int64Value ?? 0)),
+        "duration_ms": .integer(((row[1].int64Value ?? 0) - (row[0].int64Value ?? 0)) * 1000),
+        "files_seen": .integer(row[2].int64Value ?? 0), "files_new": .integer(row[3].int64Value ?? 0),
+        "files_changed": .integer(row[4].int64Value ?? 0), "problems": .integer(row[5].int64Value ?? 0),
+      ]
+      if let boot = row[6].int64Value { fields["boot_time"] = .string(RFC3339.format(boot)) }
+      return .object(fields)
+    }
+  }
+}
