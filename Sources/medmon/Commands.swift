@@ -3,5 +3,6 @@
 let allCommands: [any Command.Type] = [
   InitCommand.self,
   ScheduleCommand.self,
+  DumpCommand.self,
   HelpCommand.self,
 ]

@@ -1,0 +1,111 @@
+/// Typed access to element values. Text is decoded with the data set's
+/// Specific Character Set and trimmed as PS3.5 table 6.2-1 says for its
+/// VR; numbers are read in the data set's byte order.
+extension DataSet {
+  /// Returns the first value of `tag` as text, or nil when the element is
+  /// missing or empty.
+  public func string(_ tag: Tag) -> String? {
+    guard let element = element(tag) else { return nil }
+    let values = strings(of: element)
+    return values.first.flatMap { $0.isEmpty && values.count == 1 ? nil : $0 }
+  }
+
+  /// Returns every value of `tag` as text; binary values are formatted.
+  public func strings(_ tag: Tag) -> [String] {
+    guard let element = element(tag) else { return [] }
+    return strings(of: element)
+  }
+
+  public func strings(of element: DataElement) -> [String] {
+    guard element.vr.isText else {
+      if let numbers = numbers(of: element) { return numbers.map(\.description) }
+      if element.vr == .AT { return attributeTags(of: element).map(\.description) }
+      return []
+    }
+    let text = withValueBytes(element) { bytes -> String in
+      let decoded = element.vr.usesCharacterSet
+        ? characterSet.decode(bytes, isPersonName: element.vr == .PN)
+        : String(decoding: bytes, as: UTF8.self)
+      return decoded
+    }
+    guard !text.isEmpty else { return [] }
+    if element.vr.isSingleValuedText { return [DataSet.trim(Substring(text), vr: element.vr)] }
+    return text.split(separator: "\\", omittingEmptySubsequences: false).map {
+      DataSet.trim($0, vr: element.vr)
+    }
+  }
+
+  /// Removes the padding PS3.5 table 6.2-1 calls insignificant: leading
+  /// and trailing spaces for AE, CS, DS, IS, LO and SH, trailing spaces for
+  /// the others, and trailing NUL bytes everywhere (UI pads with them).
+  static func trim(_ text: Substring, vr: VR) -> String {
+    var slice = text
+    while let last = slice.last, last == " " || last == "\0" { slice.removeLast() }
+    switch vr {
+    case .AE, .CS, .DS, .IS, .LO, .SH, .AS, .DA, .TM, .DT, .UI:
+      while let first = slice.first, first == " " { slice.removeFirst() }
+    default: break
+    }
+    return String(slice)
+  }
+
+  /// Returns the first value as an integer: binary integers, IS, and DS
+  /// values without a fraction.
+  public func integer(_ tag: Tag) -> Int? { integers(tag).first }
+
+  public func integers(_ tag: Tag) -> [Int] {
+    guard let element = element(tag) else { return [] }
+    if let numbers = numbers(of: element) {
+      return numbers.compactMap { $0.integer }
+    }
+    guard element.vr == .IS || element.vr == .DS else { return [] }
+    return strings(of: element).compactMap { text in
+      if let value = Int(text) { return value }
+      if let value = Double(text), value.rounded() == value, abs(value) < 9e18 { return Int(value) }
+      return nil
+    }
+  }
+
+  /// Returns the first value as a floating-point number: binary numbers,
+  /// DS and IS.
+  public func double(_ tag: Tag) -> Double? { doubles(tag).first }
+
+  public func doubles(_ tag: Tag) -> [Double] {
+    guard let element = element(tag) else { return [] }
+    if let numbers = numbers(of: element) { return numbers.map(\.double) }
+    guard element.vr == .IS || element.vr == .DS else { return [] }
+    return strings(of: element).compactMap { Double($0) }
+  }
+
+  /// Returns the AS value of `tag` (or any text value shaped like one).
+  public func age(_ tag: Tag) -> DICOMAge? { string(tag).flatMap(DICOMAge.init) }
+
+  public func date(_ tag: Tag) -> DICOMDate? { string(tag).flatMap(DICOMDate.init) }
+
+  public func time(_ tag: Tag) -> DICOMTime? { string(tag).flatMap(DICOMTime.init) }
+
+  public func dateTime(_ tag: Tag) -> DICOMDateTime? { string(tag).flatMap(DICOMDateTime.init) }
+
+  public func personName(_ tag: Tag) -> PersonName? { personNames(tag).first }
+
+  public func personNames(_ tag: Tag) -> [PersonName] {
+    strings(tag).map(PersonName.init)
+  }
+
+  /// Returns the first AT value of `tag`.
+  public func attributeTag(_ tag: Tag) -> Tag? {
+    element(tag).flatMap { attributeTags(of: $0).first }
+  }
+
+  public func attributeTags(of element: DataElement) -> [Tag] {
+    guard element.vr == .AT else { return [] }
+    return withValueBytes(element) { bytes in
+      stride(from: 0, to: bytes.count - 3, by: 4).map { offset in
+        let pointer = bytes.baseAddress! + offset
+        return Tag(
+          group: readUInt16(pointer, 0, isLittleEndian),
+          element: readUInt16(pointer, 2, isLittleEndian))
+      }
+    }
+  }
+}
