@@ -136,7 +136,7 @@ extension TemplateMasker {
     }
     guard end - start >= 2, bytes[start] == UInt8(ascii: "(") else { return nil }
     if let close = firstIndex(of: 0x29, in: bytes, start + 1, end) {
-      guard isVariableRun(bytes, start + 1, close) else { return nil }
+      guard close == start + 1 || isVariableRun(bytes, start + 1, close) else { return nil }
       output.append(contentsOf: bytes[(close + 1)..<end])
       return end
     }
@@ -185,7 +185,6 @@ extension TemplateMasker {
     }
     var index = 0
     var previousDelimiter: UInt8 = 0
-    var isFirst = true
     while index < token.count {
       let byte = token[index]
       if isDelimiter(byte) {
@@ -201,13 +200,12 @@ extension TemplateMasker {
         (previousDelimiter == 0x22 || previousDelimiter == 0x27) && index >= 2
         && token[index - 2] == UInt8(ascii: "=")
       let masked =
-        quotedValue || isVariableSegment(segment, previousDelimiter, isFirst, &state)
+        quotedValue || isVariableSegment(segment, previousDelimiter, index == 0, &state)
       if masked {
         output.append(contentsOf: variableMark)
       } else {
         output.append(contentsOf: segment)
       }
-      isFirst = false
       index = end
     }
   }

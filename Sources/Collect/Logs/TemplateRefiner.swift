@@ -49,7 +49,8 @@ public struct TemplateRefiner: Sendable {
   }
 
   private func isCandidate(_ tokens: [String], _ position: Int) -> Bool {
-    guard position > 0 else { return false }
+    // Traceback templates name an exception type, which is never a value.
+    guard position > 0, tokens[0] != "Traceback" else { return false }
     let word = tokens[position]
     var bytes = Array(word.utf8)
     guard !bytes.isEmpty, bytes.allSatisfy(isPlainWordByte) else { return false }
