@@ -4,5 +4,6 @@ let allCommands: [any Command.Type] = [
   InitCommand.self,
   ScheduleCommand.self,
   DumpCommand.self,
+  LogsCommand.self,
   HelpCommand.self,
 ]
