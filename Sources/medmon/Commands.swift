@@ -2,6 +2,7 @@
 /// commands first, then vendor commands, then tools.
 let allCommands: [any Command.Type] = [
   InitCommand.self,
+  SnapshotCommand.self,
   ScheduleCommand.self,
   DumpCommand.self,
   LogsCommand.self,
