@@ -38,13 +38,10 @@ public struct SiteInitializer {
     return Outcome(configWritten: configWritten, createdSecrets: created, keptSecrets: kept)
   }
 
-  /// Checks that `text` is an age X25519 recipient: `age1` and 58 more
-  /// Bech32 characters.
+  /// Checks that `text` is an age X25519 recipient (`age1...`, Bech32
+  /// with a valid checksum and a 32-byte key).
   public static func validateRecipient(_ text: String) throws {
-    let charset = Set("qpzry9x8gf2tvdw0s3jn54khce6mua7l")
-    let body = text.lowercased().dropFirst(4)
-    guard text.lowercased().hasPrefix("age1"), body.count == 58, body.allSatisfy(charset.contains)
-    else { throw SiteError.invalidRecipient(text) }
+    guard (try? X25519Recipient(text)) != nil else { throw SiteError.invalidRecipient(text) }
   }
 
   /// Returns a random (version 4) UUID in its usual text form.

@@ -3,7 +3,9 @@
 let allCommands: [any Command.Type] = [
   InitCommand.self,
   SnapshotCommand.self,
+  CollectCommand.self,
   ScheduleCommand.self,
+  VerifyCommand.self,
   DumpCommand.self,
   LogsCommand.self,
   HelpCommand.self,

@@ -39,6 +39,14 @@ public struct PrivacyGate {
   /// transfer syntaxes identify kinds of objects, not patients).
   static let uidFields: Set<String> = ["sop_class_value", "transfer_syntax_value"]
 
+  /// Values that describe equipment rather than patients. Software
+  /// versions often carry build dates and part numbers, so the digit-run
+  /// check is skipped for them; the UID and person-name checks still apply.
+  /// None of these attributes is in the PS3.15 Annex E profile.
+  static let equipmentFields: Set<String> = [
+    "manufacturer_value", "model_value", "software_value", "sop_class_value", "transfer_syntax_value",
+  ]
+
   /// Fields whose values are dates or times written by medmon itself.
   static let timeFields: Set<String> = ["day", "time", "boot_time", "first_seen", "last_seen"]
 
@@ -96,7 +104,7 @@ public struct PrivacyGate {
       return "value looks like a DICOM UID"
     }
     if Self.looksLikePersonName(text) { return "value looks like a DICOM person name" }
-    if Self.longestDigitRun(text) >= 8 { return "value contains 8 or more consecutive digits (a date or an identifier)" }
+    if !Self.equipmentFields.contains(context), Self.longestDigitRun(text) >= 8 { return "value contains 8 or more consecutive digits (a date or an identifier)" }
     return nil
   }
 
