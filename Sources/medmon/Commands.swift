@@ -4,6 +4,8 @@ let allCommands: [any Command.Type] = [
   InitCommand.self,
   SnapshotCommand.self,
   CollectCommand.self,
+  StatusCommand.self,
+  LookupCommand.self,
   ScheduleCommand.self,
   VerifyCommand.self,
   DumpCommand.self,
