@@ -27,7 +27,7 @@ DEB_PACKAGES := libsqlite3-dev libarchive-dev libsodium-dev zlib1g-dev libzstd-d
 
 export MEDMON_CORPUS
 
-.PHONY: all build release static test lint format deps install clean venv
+.PHONY: all build release static test lint format deps install clean venv demo
 
 all: build
 
@@ -52,6 +52,10 @@ static: deps
 	  || { echo "make static: larger than $(STATIC_MAX_BYTES) bytes"; exit 1; }
 	@$(STATIC_BIN) --help > /dev/null \
 	  || { echo "make static: '$(STATIC_BIN) --help' failed"; exit 1; }
+
+# Builds medmon and shows its commands.
+demo: build
+	$$($(SWIFT) build --show-bin-path)/medmon --help
 
 test: deps venv
 	$(SWIFT) build $(VERSION_FLAGS)

@@ -18,7 +18,7 @@ struct BinaryRun {
   static func medmon(_ arguments: [String]) throws -> BinaryRun {
     let path = binaryPath
     guard access(path, X_OK) == 0 else {
-      throw RunError("no executable at '\(path)'; run 'make build' or set MEDMON_BINARY")
+      throw RunError("no executable at '\(path)'. Run 'make build' or set MEDMON_BINARY")
     }
     let output = try CapturedFile()
     let errors = try CapturedFile()
@@ -38,10 +38,13 @@ struct BinaryRun {
     guard spawned == 0 else { throw RunError("posix_spawn failed with \(spawned)") }
     var status: Int32 = 0
     waitpid(pid, &status, 0)
-    // WEXITSTATUS is a macro that Swift does not import.
+    // Swift does not import the W* macros. The low 7 bits are the signal
+    // that ended the process (0 for a normal exit), reported here the way
+    // a shell does, as 128 plus the signal number.
+    let signal = status & 0x7f
     return BinaryRun(
-      status: (status >> 8) & 0xff, standardOutput: try output.contents(),
-      standardError: try errors.contents())
+      status: signal == 0 ? (status >> 8) & 0xff : 128 + signal,
+      standardOutput: try output.contents(), standardError: try errors.contents())
   }
 }
 
