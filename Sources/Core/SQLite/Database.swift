@@ -18,6 +18,8 @@ public final class Database {
   public let accessMode: AccessMode
   private var handle: OpaquePointer?
   private(set) var statementCache: [String: Statement] = [:]
+  /// The statements `cachedStatement` returned last, most recent first.
+  private var recentStatements: [Statement] = []
   /// Numbers savepoints so that nested ones get distinct names.
   var savepointCount = 0
 
@@ -25,6 +27,7 @@ public final class Database {
   /// reuse. Most callers use a few fixed SQL strings, and the cap bounds
   /// memory when a caller builds SQL text at run time.
   static let statementCacheLimit = 64
+  static let recentStatementLimit = 4
 
   /// Opens `path`. A writable file database switches to write-ahead
   /// logging with `synchronous=NORMAL`, which can lose the last commits
@@ -81,6 +84,7 @@ public final class Database {
   public func close() throws {
     guard let open = handle else { return }
     statementCache.removeAll()
+    recentStatements.removeAll()
     let code = sqlite3_close_v2(open)
     handle = nil
     if code != SQLITE_OK {
@@ -128,7 +132,21 @@ public final class Database {
   /// Returns a prepared statement for `sql` from the cache, preparing it
   /// on first use.
   func cachedStatement(_ sql: String) throws -> Statement {
-    if let statement = statementCache[sql] { return statement }
+    // Hashing a long SQL string costs as much as a simple insert, so the
+    // few most recent statements are found by comparison first. Equal
+    // literals share storage, and then `==` does not read the bytes.
+    if let index = recentStatements.firstIndex(where: { $0.sql == sql }) {
+      return recentStatements[index]
+    }
+    let statement = try statementCache[sql] ?? prepareForCache(sql)
+    if recentStatements.count >= Self.recentStatementLimit {
+      recentStatements.removeLast()
+    }
+    recentStatements.insert(statement, at: 0)
+    return statement
+  }
+
+  private func prepareForCache(_ sql: String) throws -> Statement {
     let statement = try prepare(sql)
     if statementCache.count >= Self.statementCacheLimit {
       statementCache.removeAll(keepingCapacity: true)
