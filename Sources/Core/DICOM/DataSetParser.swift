@@ -53,13 +53,13 @@ struct DataSetParser {
         return position
       }
       let remaining = end - position
-      if remaining < 8, context == .topLevel || context == .metaGroup {
-        try checkTrailingBytes(at: position, count: remaining)
-        return end
-      }
-      if context == .metaGroup && !isMetaGroup(at: position) {
+      if context == .metaGroup && (remaining < 8 || !isMetaGroup(at: position)) {
         checkGroupLength(&groupLength, at: position, group: nil)
         return position
+      }
+      if remaining < 8, context == .topLevel {
+        try checkTrailingBytes(at: position, count: remaining)
+        return end
       }
       let header = try readHeader(at: position, end: end, encoding: encoding)
       let tag = header.tag
