@@ -26,3 +26,17 @@ func corpusDirectory() -> String? {
   var status = stat()
   return stat(path, &status) == 0 ? path : nil
 }
+
+/// Reads a whole text file, or returns nil.
+func readTextFile(_ path: String) -> String? {
+  guard let file = fopen(path, "rb") else { return nil }
+  defer { fclose(file) }
+  var bytes: [UInt8] = []
+  var buffer = [UInt8](repeating: 0, count: 65_536)
+  while true {
+    let count = fread(&buffer, 1, buffer.count, file)
+    if count <= 0 { break }
+    bytes += buffer[0..<count]
+  }
+  return String(decoding: bytes, as: UTF8.self)
+}
