@@ -1,12 +1,12 @@
+import Testing
+
+@testable import Core
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-import Testing
-
-@testable import Core
 
 /// Edge cases and properties of the tests and distances. Agreement with
 /// SciPy over hundreds of inputs is StatisticsCrossCheckTests' job.
@@ -117,7 +117,8 @@ import Testing
   }
 
   @Test func proportionTestUndefinedCases() {
-    #expect(ProportionTest.test(successes: 0, trials: 0, successes: 1, trials: 2) == .undefined(.empty))
+    #expect(
+      ProportionTest.test(successes: 0, trials: 0, successes: 1, trials: 2) == .undefined(.empty))
     #expect(
       ProportionTest.test(successes: 0, trials: 5, successes: 0, trials: 7)
         == .undefined(.zeroVariance))

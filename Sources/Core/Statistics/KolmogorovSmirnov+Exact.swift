@@ -82,7 +82,8 @@ extension KolmogorovSmirnov {
     return outside
   }
 
-  /// The probability that a random path at (i, j) steps to (i, j + 1).
+  /// Computes the probability that a random path at (i, j) steps to
+  /// (i, j + 1).
   static func upProbability(m: Int, n: Int, i: Int, j: Int) -> Double {
     let remaining = m - i + n - j
     return remaining == 0 ? 0 : Double(n - j) / Double(remaining)
@@ -95,8 +96,8 @@ extension KolmogorovSmirnov {
     let h: Int
     let n: Int
 
-    /// The j values of column i that lie inside, clamped to 0...n. The
-    /// range is empty when the whole column is outside.
+    /// Returns the j values of column i that lie inside, clamped to
+    /// 0...n. The range is empty when the whole column is outside.
     func range(column i: Int) -> Range<Int> {
       let low = max(KolmogorovSmirnov.floorDivide(ng * i - h, mg) + 1, 0)
       let high = min(KolmogorovSmirnov.ceilDivide(ng * i + h, mg), n + 1)
