@@ -1,12 +1,12 @@
+import Testing
+
+@testable import Core
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-import Testing
-
-@testable import Core
 
 @Suite struct DDSketchTests {
   @Test func bucketBoundsRatioAtMostGamma() {
@@ -136,7 +136,8 @@ import Testing
   }
 
   @Test func mergeInRandomOrdersGivesIdenticalBytes() throws {
-    let values = StatisticsFixtures.sample(.latency, count: 20_000, seed: 7)
+    let values =
+      StatisticsFixtures.sample(.latency, count: 20_000, seed: 7)
       + StatisticsFixtures.sample(.negative, count: 5_000, seed: 8)
     var random = SplitMix64(seed: 99)
     let parts = (0..<16).map { part in

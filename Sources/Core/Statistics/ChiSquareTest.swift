@@ -35,8 +35,8 @@ public enum ChiSquareTest {
     return test([aligned.first, aligned.second])
   }
 
-  /// The degrees of freedom of the table after empty rows and columns are
-  /// dropped, or nil when the test is undefined.
+  /// Returns the degrees of freedom of the table after empty rows and
+  /// columns are dropped, or nil when the test is undefined.
   public static func degreesOfFreedom(_ table: [[Double]]) -> Int? {
     guard case .success(let reduced) = reduce(table) else { return nil }
     return (reduced.count - 1) * (reduced[0].count - 1)

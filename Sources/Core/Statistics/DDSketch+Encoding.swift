@@ -40,7 +40,7 @@ extension DDSketch {
     return writer.bytes
   }
 
-  /// The binary form as base64 text, for JSON.
+  /// Encodes the binary form as base64 text, for JSON.
   public func base64() -> String { Base64.encode(serialized()) }
 
   /// Decodes base64 text made by `base64()`.

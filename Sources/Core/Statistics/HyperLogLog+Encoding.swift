@@ -29,7 +29,7 @@ extension HyperLogLog {
     return writer.bytes + denseBody()
   }
 
-  /// The binary form as base64 text, for JSON.
+  /// Encodes the binary form as base64 text, for JSON.
   public func base64() -> String { Base64.encode(serialized()) }
 
   /// Decodes base64 text made by `base64()`.

@@ -87,8 +87,8 @@ public enum KolmogorovSmirnov {
     return max(largest, min(-smallest, 1))
   }
 
-  /// The sample size as an integer when all weights are integral (and
-  /// their sum is exactly representable), and the effective size.
+  /// Returns the sample size as an integer when all weights are integral
+  /// and their sum is exactly representable, and the effective size.
   static func sampleSize(_ sample: WeightedSample) -> (exact: Int?, effective: Double) {
     let total = sample.totalWeight
     let integral = sample.weights.allSatisfy { $0 == $0.rounded() } && total < 0x1p53

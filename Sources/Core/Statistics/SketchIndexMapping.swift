@@ -4,7 +4,7 @@
 /// with s in [0, 1) gives e + P(s), where P(s) = A s^3 + B s^2 + C s with
 /// A = 6/35, B = -3/5, C = 10/7 is a cubic with P(0) = 0 and P(1) = 1
 /// (the cubic interpolation that Datadog's DDSketch papers describe).
-/// Bucket i holds the values whose approximate log2 lies in
+/// Bucket i contains the values whose approximate log2 lies in
 /// [i / m, (i + 1) / m). Only multiplication, addition and bit operations
 /// are involved, so every IEEE 754 platform computes the same index,
 /// which a `log` from the platform's math library would not guarantee.
@@ -57,18 +57,18 @@ struct SketchIndexMapping: Equatable, Sendable {
     return Double(sign: .plus, exponent: Int(exponent), significand: 1 + s)
   }
 
-  /// The bucket index of a value of at least `minIndexableValue`.
+  /// Returns the bucket index of a value of at least `minIndexableValue`.
   func index(of value: Double) -> Int {
     Int((SketchIndexMapping.approximateLog2(value) * multiplier).rounded(.down))
   }
 
-  /// The lower bound of bucket `index`.
+  /// Returns the lower bound of bucket `index`.
   func lowerBound(_ index: Int) -> Double {
     SketchIndexMapping.inverseApproximateLog2(Double(index) / multiplier)
   }
 
-  /// The value that stands for every member of bucket `index`: the
-  /// harmonic midpoint 2 lo hi / (lo + hi), whose relative error to any
+  /// Returns the value that represents every member of bucket `index`:
+  /// the harmonic midpoint 2 lo hi / (lo + hi), whose relative error to any
   /// value in [lo, hi] is at most (hi - lo) / (hi + lo). It is infinite
   /// for the top bucket, whose upper bound is past the double range, and
   /// callers clamp it to the exact maximum.
