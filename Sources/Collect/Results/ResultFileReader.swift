@@ -41,7 +41,7 @@ struct ResultFileReader {
     let covered = try readBytes(
       descriptor, at: 0, count: ResultsCursor.maximumHeadLength, path: path)
     state.headLength = covered.count
-    state.headHash = StableHash.hash(covered)
+    state.headHash = StableHash.hash(bytes: covered)
     summary.filesRead += 1
     return state
   }
@@ -53,7 +53,7 @@ struct ResultFileReader {
     guard cursor.device == file.device, cursor.inode == file.inode, cursor.offset <= size,
       cursor.headLength <= head.count
     else { return false }
-    return StableHash.hash(head.prefix(cursor.headLength)) == cursor.headHash
+    return StableHash.hash(bytes: head.prefix(cursor.headLength)) == cursor.headHash
   }
 
   private func readLines(

@@ -25,9 +25,9 @@ public enum ReviewReason: String, Equatable, Sendable {
 /// Studies of one period, model and version for the vendor's physician:
 /// a seeded uniform random sample and the most uncertain studies.
 ///
-/// The random part is bottom-k sampling: each study gets the priority
-/// `StableHash(pseudonym, seed)` and the sample keeps the `size` studies
-/// with the smallest priorities. Because the priority depends only on the
+/// The random part is bottom-k sampling: each study gets a priority, a
+/// hash of its pseudonym under the seed, and the sample keeps the `size`
+/// studies with the smallest priorities. Because the priority depends only on the
 /// study and the seed, the sample is the same in any arrival order, two
 /// samples merge into the sample of the union, and a study seen twice
 /// counts once.
@@ -51,8 +51,10 @@ public struct ReviewSample: Equatable, Sendable {
     StableHash.hash(siteID + "\u{0}" + period)
   }
 
+  /// Returns the study's priority: its `StableHash` combined with the
+  /// seed and mixed again, so each seed orders the studies differently.
   public func priority(of study: String) -> UInt64 {
-    StableHash.hash(study, seed: seed)
+    StableHash.finalise(StableHash.hash(study) ^ seed)
   }
 
   /// Offers one study to both lists.
