@@ -189,4 +189,36 @@ private let pseudonymize: @Sendable (String) -> String = {
     let right = ResultAggregate(sketches: ["latency_ms": odd])
     #expect(throws: StatisticsError.self) { try left.merge(right) }
   }
+
+  @Test func tableRows() throws {
+    let parser = ResultLineParser(pseudonymize: { "p:" + $0 })
+    var statistics = ResultStatistics(siteID: "site-1", reviewSize: 2)
+    let lines = [
+      #"{"time":"2026-10-03T10:00:00Z","study":"A","model":"m","version":"1","status":"ok","#
+        + #""uncertainty":0.25,"findings":{"nodule":{"score":0.9,"label":true}}}"#,
+      #"{"time":"2026-10-03T11:00:00Z","study":"B","model":"m","version":"1","status":"failed"}"#,
+    ]
+    for line in lines { statistics.add(try parser.parse(Array(line.utf8)[...]).get()) }
+
+    #expect(
+      statistics.resultRows().map { $0.serialized() } == [
+        #"{"day":"2026-10-03","findings":{"nodule":{"positives":1,"total":1}},"model":"m","#
+          + #""status":{"failed":1,"ok":1},"studies":2,"version":"1"}"#
+      ])
+
+    let sketchRows = statistics.sketchRows()
+    #expect(sketchRows.map { $0["metric"]?.stringValue } == ["score:nodule", "uncertainty"])
+    #expect(sketchRows.map { $0["count"]?.integerValue } == [1, 1])
+    let encoded = try #require(sketchRows.last?["sketch"]?.stringValue)
+    let key = ResultKey(day: Day("2026-10-03")!, model: "m", version: "1")
+    #expect(try DDSketch(base64: encoded) == statistics.aggregates[key]?.sketches["uncertainty"])
+
+    let reviewRows = statistics.reviewRows().map { $0.serialized() }
+    #expect(reviewRows.count == 3)
+    #expect(
+      reviewRows.last
+        == #"{"day":"2026-10-03","model":"m","reason":"uncertain","study":"p:A","#
+        + #""uncertainty":0.25,"version":"1"}"#)
+    #expect(reviewRows.filter { $0.contains(#""reason":"random""#) }.count == 2)
+  }
 }
