@@ -1,5 +1,6 @@
-/// Why one line of a results file was rejected. Cases carry field names
-/// only, never values from the line, because a line may contain a UID.
+/// The reason one line of a results file was rejected. Cases carry field
+/// names only, never values from the line, because a line may contain a
+/// UID.
 public enum ResultLineProblem: Error, Hashable, Sendable {
   case invalidJSON(offset: Int)
   case missingField(String)

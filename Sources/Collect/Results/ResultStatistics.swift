@@ -33,7 +33,7 @@ public struct ResultStatistics: Equatable, Sendable {
     self.reviewSize = reviewSize
   }
 
-  /// The review period of a day: its calendar month, `YYYY-MM`.
+  /// Returns the review period of a day, its calendar month as `YYYY-MM`.
   public static func period(of day: Day) -> String { day.monthLabel }
 
   public mutating func add(_ record: ResultRecord) {

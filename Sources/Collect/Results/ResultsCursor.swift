@@ -11,8 +11,8 @@ public struct ResultsCursor: Equatable, Sendable {
   public var line: Int
   /// How many leading bytes `headHash` covers, at most 64.
   public var headLength: Int
-  /// A hash of the file's first bytes, which tells a file that was
-  /// replaced under a reused inode from the one that was read.
+  /// A hash of the file's first bytes, which distinguishes a file that
+  /// was replaced under a reused inode from the one that was read.
   public var headHash: UInt64
   /// True when `offset` lies inside a line longer than the limit, whose
   /// rest must be skipped.

@@ -1,5 +1,5 @@
-/// What one pass over the results files did: the cursors to save for the
-/// next pass, and counts of records and rejected lines.
+/// The outcome of one pass over the results files: the cursors to save
+/// for the next pass, and counts of records and rejected lines.
 public struct ResultsReadSummary: Equatable, Sendable {
   /// The cursors to save. They replace the ones passed in, so files that
   /// disappeared are forgotten.
