@@ -36,7 +36,33 @@ private func readPass(
   return (summary, studies)
 }
 
+/// A log sink that keeps the messages of one test, which runs on one task.
+private final class RecordingSink: LogSink, @unchecked Sendable {
+  var messages: [(LogLevel, String)] = []
+  func write(_ level: LogLevel, _ message: String) { messages.append((level, message)) }
+}
+
 @Suite struct ResultsReaderTests {
+  @Test func rejectedLinesAreLoggedUpToLimit() throws {
+    let folder = try makeFolder()
+    let path = folder + "/results.jsonl"
+    try append(String(repeating: "{}\n", count: 25), to: path)
+    let sink = RecordingSink()
+    let reader = ResultsReader(logger: Logger(sink: sink), pseudonymize: { $0 })
+    let summary = reader.read([path], cursors: []) { _ in }
+
+    #expect(summary.rejectedByKind == ["missing_field": 25])
+    #expect(summary.problems.count == 20)
+    let warnings = sink.messages.filter { $0.0 == .warning }.map(\.1)
+    #expect(warnings.count == 21)
+    #expect(
+      warnings.first
+        == "\(path):1: skipped result at byte 0: missing required field 'time'")
+    #expect(
+      warnings.last
+        == "results: skipped 25 invalid lines in all, only the first 20 are listed")
+  }
+
   @Test func appendsAreReadOnce() throws {
     let folder = try makeFolder()
     let path = folder + "/results.jsonl"

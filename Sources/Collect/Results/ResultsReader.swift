@@ -44,9 +44,12 @@ public struct ResultsReader: Sendable {
     for file in files {
       readOne(file.path, saved[Identity(file.status)], fileReader, &summary, handle)
     }
-    logger.debug(
-      "results: read \(summary.records) records from \(summary.filesRead) files, "
-        + "rejected \(summary.rejectedLines) lines")
+    logger.debug("results: read \(summary.records) records from \(summary.filesRead) files")
+    if summary.rejectedLines > summary.problems.count {
+      logger.warning(
+        "results: skipped \(summary.rejectedLines) invalid lines in all, "
+          + "only the first \(ResultsReadSummary.maximumProblems) are listed")
+    }
     return summary
   }
 
@@ -108,11 +111,13 @@ public struct ResultsReader: Sendable {
     let folder = FileSystem.parentDirectory(of: cursor.path)
     guard let directory = opendir(folder) else { return nil }
     defer { closedir(directory) }
+    // Every entry is checked with stat, because on overlay file systems
+    // the inode that readdir reports can differ from the one stat reports.
     while let entry = readdir(directory) {
-      guard UInt64(entry.pointee.d_ino) == cursor.inode else { continue }
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
       }
+      if name == "." || name == ".." { continue }
       let path = FileSystem.join(folder, name)
       guard let status = try? FileSystem.status(path), status.isRegular,
         status.device == cursor.device, status.inode == cursor.inode
