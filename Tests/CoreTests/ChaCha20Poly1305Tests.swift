@@ -71,3 +71,21 @@ import Testing
     }
   }
 }
+
+@Suite struct ChaCha20Poly1305SecretTests {
+  @Test func secretRoundTripAndTamper() throws {
+    let key = try SecretBytes.random(count: 32)
+    let nonce = [UInt8](repeating: 0, count: 12)
+    let fileKey = SecretBytes(copying: Array("YELLOW SUBMARINE".utf8))
+    let wrapped = try ChaCha20Poly1305.seal(secret: fileKey, key: key, nonce: nonce)
+    #expect(wrapped.count == 32)
+    let unwrapped = try ChaCha20Poly1305.openSecret(wrapped, key: key, nonce: nonce)
+    #expect(unwrapped.constantTimeEquals(fileKey))
+
+    var tampered = wrapped
+    tampered[0] ^= 0x80
+    #expect(throws: CryptoError.authenticationFailed) {
+      _ = try ChaCha20Poly1305.openSecret(tampered, key: key, nonce: nonce)
+    }
+  }
+}
