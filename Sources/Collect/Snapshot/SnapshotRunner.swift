@@ -70,7 +70,7 @@ public final class SnapshotRunner {
   }
 
   /// The collectors every snapshot runs after the DICOM walk.
-  public static let defaultCollectors: [any SnapshotCollector] = [LogCollector()]
+  public static let defaultCollectors: [any SnapshotCollector] = [LogSnapshotCollector()]
 
   /// Runs each collector in its own savepoint, so one that fails leaves
   /// no partial rows and does not stop the others or lose the DICOM counts.
@@ -82,10 +82,10 @@ public final class SnapshotRunner {
       do {
         report = try database.transaction { try collector.collect(context) }
       } catch {
-        logger.error("collector '\(collector.name)' failed: \(LogCollector.describe(error))")
+        logger.error("collector '\(collector.name)' failed: \(LogSnapshotCollector.describe(error))")
         report = CollectorReport(
           name: collector.name, summary: collector.summary, status: "failed",
-          notes: ["failed: " + LogCollector.describe(error)])
+          notes: ["failed: " + LogSnapshotCollector.describe(error)])
       }
       try? record(report, started: started, in: database)
       return report
