@@ -20,6 +20,7 @@ struct PayloadBuilder {
     tables[.outliers] = try outliers()
     tables[.scanProblems] = try scanProblems()
     tables[.snapshots] = try snapshots()
+    tables[.host] = try host()
     tables[.logLevels] = try logLevels()
     tables[.logTemplates] = try logTemplates()
     tables[.latency] = try latency()
@@ -46,6 +47,17 @@ struct PayloadBuilder {
         items: row[1].intValue ?? 0, skipped: row[2].intValue ?? 0,
         durationMilliseconds: row[3].int64Value ?? 0,
         notes: ["\(runs) snapshot runs", "\(failed) failed runs"])
+    }
+  }
+
+  /// Returns the stored host rows of the period; each was built by
+  /// `HostHealth.tableRow` and holds only the fields the format lists.
+  private func host() throws -> [JSONValue] {
+    let bounds: [SQLiteValue] = [.integer(start.unixSeconds), .integer(end.adding(days: 1).unixSeconds)]
+    return try database.query(
+      "SELECT row FROM host_samples WHERE time >= ? AND time < ? ORDER BY time", bounds
+    ).map { row in
+      try JSONParser().parse(row[0].stringValue ?? "{}")
     }
   }
 

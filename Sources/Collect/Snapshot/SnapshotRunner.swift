@@ -70,7 +70,9 @@ public final class SnapshotRunner {
   }
 
   /// The collectors every snapshot runs after the DICOM walk.
-  public static let defaultCollectors: [any SnapshotCollector] = [LogSnapshotCollector()]
+  public static let defaultCollectors: [any SnapshotCollector] = [
+    LogSnapshotCollector(), HostCollector(),
+  ]
 
   /// Runs each collector in its own savepoint, so one that fails leaves
   /// no partial rows and does not stop the others or lose the DICOM counts.

@@ -107,6 +107,10 @@ enum StateSchema {
       PRIMARY KEY (started, name)
     ) WITHOUT ROWID;
 
+    CREATE TABLE host_samples (
+      time INTEGER PRIMARY KEY, boot_time INTEGER, row TEXT NOT NULL
+    );
+
     CREATE TABLE log_throughput (
       day INTEGER, hour INTEGER, count INTEGER NOT NULL, PRIMARY KEY (day, hour)
     ) WITHOUT ROWID;
