@@ -21,11 +21,11 @@ import Testing
 }
 
 @Test func jsonWriterKeepsMemberOrder() {
-  let value = JSONValue.object([("b", .integer(1)), ("a", .array([.integer(1), .null])), ("c", .object([]))])
+  let value = OrderedJSON.object([("b", .integer(1)), ("a", .array([.integer(1), .null])), ("c", .object([]))])
   #expect(JSONWriter.compact(value) == #"{"b":1,"a":[1,null],"c":{}}"#)
 }
 
 @Test func jsonWriterPretty() {
-  let value = JSONValue.object([("a", .array([.integer(1), .string("x")])), ("b", .array([]))])
+  let value = OrderedJSON.object([("a", .array([.integer(1), .string("x")])), ("b", .array([]))])
   #expect(JSONWriter.pretty(value) == "{\n  \"a\": [\n    1,\n    \"x\"\n  ],\n  \"b\": []\n}")
 }
