@@ -57,8 +57,8 @@ import Testing
 
   @Test func closedDatabaseRejectsStatements() throws {
     let database = try Database.inMemory()
-    try database.close()
-    try database.close()
+    database.close()
+    database.close()
     #expect(throws: SQLiteError.self) { try database.execute("SELECT 1") }
   }
 

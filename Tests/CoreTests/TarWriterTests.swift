@@ -107,6 +107,18 @@ import Testing
     #expect(error == .entrySizeMismatch(name: "short", declared: 10, written: 3))
   }
 
+  @Test func failedEntryStopsWriter() throws {
+    let writer = try TarWriter.inMemory()
+    #expect(throws: ArchiveError.self) {
+      try writer.addFile(name: "short", size: 10) { try $0.write([1]) }
+    }
+    let error = #expect(throws: ArchiveError.self) {
+      try writer.addFile(name: "next", contents: [1])
+    }
+    #expect(error?.message.contains("an earlier entry failed") == true)
+    #expect(throws: ArchiveError.self) { try writer.finish() }
+  }
+
   @Test func overlongEntryIsRejected() throws {
     let writer = try TarWriter.inMemory()
     let error = #expect(throws: ArchiveError.self) {

@@ -53,7 +53,7 @@ public final class Database {
     do {
       try configure()
     } catch {
-      try? close()
+      close()
       throw error
     }
   }
@@ -64,7 +64,7 @@ public final class Database {
   }
 
   deinit {
-    try? close()
+    close()
   }
 
   private func configure() throws {
@@ -80,16 +80,15 @@ public final class Database {
   private var isInMemory: Bool { path == ":memory:" || path.isEmpty }
 
   /// Finalizes the cached statements and closes the connection. Closing
-  /// twice does nothing.
-  public func close() throws {
+  /// twice does nothing. A `Statement` from `prepare` that is still alive
+  /// keeps the connection open until it is released, as
+  /// `sqlite3_close_v2` does.
+  public func close() {
     guard let open = handle else { return }
     statementCache.removeAll()
     recentStatements.removeAll()
-    let code = sqlite3_close_v2(open)
+    sqlite3_close_v2(open)
     handle = nil
-    if code != SQLITE_OK {
-      throw SQLiteError.openFailed(path: path, code: code, reason: "close failed")
-    }
   }
 
   private func connection(for sql: String) throws -> OpaquePointer {
