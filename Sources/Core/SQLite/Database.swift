@@ -52,6 +52,11 @@ public final class Database {
     sqlite3_busy_timeout(opened, Int32(clamping: busyTimeoutMilliseconds))
     do {
       try configure()
+    } catch SQLiteError.statementFailed(_, let code, let reason, _) {
+      // SQLite reads the file only at the first statement, so a file that
+      // is not a database fails here; it is reported as an open failure.
+      close()
+      throw SQLiteError.openFailed(path: path, code: code, reason: reason)
     } catch {
       close()
       throw error
