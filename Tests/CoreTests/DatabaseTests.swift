@@ -67,10 +67,12 @@ import Testing
     let file = try #require(fopen(path, "w"))
     fputs(String(repeating: "not a database\n", count: 100), file)
     fclose(file)
-    let error = #expect(throws: SQLiteError.self) { try Database(path: path) }
-    #expect(error?.code == 26)  // SQLITE_NOTADB
-    let expected = "cannot open database '\(path)': file is not a database"
-    #expect(error?.message.hasPrefix(expected) == true)
+    for mode in [Database.AccessMode.readWrite, .readOnly] {
+      let error = #expect(throws: SQLiteError.self) { try Database(path: path, mode: mode) }
+      #expect(error?.code == 26)  // SQLITE_NOTADB
+      let expected = "cannot open database '\(path)': file is not a database"
+      #expect(error?.message.hasPrefix(expected) == true)
+    }
   }
 
   @Test func readOnlyOpenOfMissingFileFails() throws {

@@ -16,14 +16,14 @@ extension Database {
   /// when it throws, then rethrows. Inside an open transaction it uses a
   /// savepoint instead, so only the inner work rolls back.
   @discardableResult
-  public func transaction<Result>(
-    _ kind: TransactionKind = .deferred, _ body: () throws -> Result
-  ) throws -> Result {
+  public func transaction<Value>(
+    _ kind: TransactionKind = .deferred, _ body: () throws -> Value
+  ) throws -> Value {
     if isInTransaction {
       return try savepoint(body)
     }
     try execute("BEGIN \(kind.rawValue)")
-    let result: Result
+    let result: Value
     do {
       result = try body()
     } catch {
@@ -39,7 +39,7 @@ extension Database {
     return result
   }
 
-  private func savepoint<Result>(_ body: () throws -> Result) throws -> Result {
+  private func savepoint<Value>(_ body: () throws -> Value) throws -> Value {
     savepointCount += 1
     let name = "medmon_savepoint_\(savepointCount)"
     try execute("SAVEPOINT \(name)")

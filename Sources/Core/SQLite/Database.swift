@@ -73,7 +73,11 @@ public final class Database {
   }
 
   private func configure() throws {
-    guard accessMode == .readWrite else { return }
+    guard accessMode == .readWrite else {
+      // Reads the file header, so a file that is not a database fails now.
+      try execute("PRAGMA schema_version")
+      return
+    }
     let journalMode = try query("PRAGMA journal_mode=WAL").first?[0].stringValue ?? ""
     if journalMode.lowercased() != "wal" && !isInMemory {
       throw SQLiteError.walUnavailable(path: path, journalMode: journalMode)
