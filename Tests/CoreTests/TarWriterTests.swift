@@ -147,6 +147,13 @@ import Testing
     #expect(error?.message.contains("zstd level 99") == true)
   }
 
+  @Test func unwritablePathFails() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("missing/bundle.tar")
+    let error = #expect(throws: ArchiveError.self) { try TarWriter(path: path) }
+    #expect(error?.message.hasPrefix("failed to open archive '\(path)'") == true)
+  }
+
   @Test func addAfterFinishIsRejected() throws {
     let writer = try TarWriter.inMemory()
     try writer.finish()
