@@ -55,7 +55,7 @@ import Testing
       path: directory.file("state.db"), mode: .readOnly, busyTimeoutMilliseconds: 0)
     try writer.transaction(.immediate) {
       try writer.execute("INSERT INTO t VALUES (2)")
-      // With write-ahead logging the reader neither waits nor sees row 2.
+      // With write-ahead logging the reader neither waits nor reads row 2.
       #expect(try reader.scalar("SELECT count(*) FROM t") == .integer(1))
     }
     #expect(try reader.scalar("SELECT count(*) FROM t") == .integer(2))

@@ -54,7 +54,7 @@ public final class Database {
       try configure()
     } catch SQLiteError.statementFailed(_, let code, let reason, _) {
       // SQLite reads the file only at the first statement, so a file that
-      // is not a database fails here; it is reported as an open failure.
+      // is not a database fails here. It is reported as an open failure.
       close()
       throw SQLiteError.openFailed(path: path, code: code, reason: reason)
     } catch {
