@@ -132,8 +132,12 @@ public final class TarWriter {
   }
 
   private func checkWritable(_ operation: String) throws {
-    let reason =
-      finished ? "the archive is finished" : broken ? "an earlier entry failed" : nil
+    var reason: String?
+    if finished {
+      reason = "the archive is finished"
+    } else if broken {
+      reason = "an earlier entry failed"
+    }
     if let reason {
       throw ArchiveError.libarchive(operation: operation, reason: reason, archive: destination)
     }
