@@ -14,11 +14,11 @@ PYTHON := $(VENV)/bin/python
 STATIC_BUILD := .build-static
 STATIC_BIN := out/medmon
 STATIC_MAX_BYTES := 26214400
-# libarchive.a needs only libzstd.a for the tar format and zstd filter that
-# Core registers. Autolinking already adds -larchive, -lsqlite3, -lsodium
-# and -lz from the module maps; these come after them on the link line.
-STATIC_LIBS := -Xlinker -larchive -Xlinker -lzstd -Xlinker -lsodium \
-	-Xlinker -lsqlite3 -Xlinker -lz
+# The module maps autolink -larchive, -lsqlite3, -lsodium and -lz. The one
+# archive they do not name is libzstd.a, which libarchive.a needs for the
+# zstd filter; the tar format needs nothing else, and -Xlinker arguments
+# come after the autolinked ones on the link line.
+STATIC_LIBS := -Xlinker -lzstd
 
 # Debian packages for the build (the -dev packages carry the static
 # archives too), for the peers the tests compare with, and for the venv.

@@ -52,8 +52,13 @@ public final class Database {
     sqlite3_busy_timeout(opened, Int32(clamping: busyTimeoutMilliseconds))
     do {
       try configure()
+    } catch SQLiteError.statementFailed(_, let code, let reason, _) {
+      // SQLite reads the file only at the first statement, so a file that
+      // is not a database fails here. It is reported as an open failure.
+      close()
+      throw SQLiteError.openFailed(path: path, code: code, reason: reason)
     } catch {
-      try? close()
+      close()
       throw error
     }
   }
@@ -64,11 +69,15 @@ public final class Database {
   }
 
   deinit {
-    try? close()
+    close()
   }
 
   private func configure() throws {
-    guard accessMode == .readWrite else { return }
+    guard accessMode == .readWrite else {
+      // Reads the file header, so a file that is not a database fails now.
+      try execute("PRAGMA schema_version")
+      return
+    }
     let journalMode = try query("PRAGMA journal_mode=WAL").first?[0].stringValue ?? ""
     if journalMode.lowercased() != "wal" && !isInMemory {
       throw SQLiteError.walUnavailable(path: path, journalMode: journalMode)
@@ -80,16 +89,15 @@ public final class Database {
   private var isInMemory: Bool { path == ":memory:" || path.isEmpty }
 
   /// Finalizes the cached statements and closes the connection. Closing
-  /// twice does nothing.
-  public func close() throws {
+  /// twice does nothing. A `Statement` from `prepare` that is still alive
+  /// keeps the connection open until it is released, as
+  /// `sqlite3_close_v2` does.
+  public func close() {
     guard let open = handle else { return }
     statementCache.removeAll()
     recentStatements.removeAll()
-    let code = sqlite3_close_v2(open)
+    sqlite3_close_v2(open)
     handle = nil
-    if code != SQLITE_OK {
-      throw SQLiteError.openFailed(path: path, code: code, reason: "close failed")
-    }
   }
 
   private func connection(for sql: String) throws -> OpaquePointer {
