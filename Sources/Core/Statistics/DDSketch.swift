@@ -1,5 +1,5 @@
-/// A mergeable quantile sketch with a relative error bound (DDSketch,
-/// Masson, Rim and Lee, VLDB 2019).
+/// A mergeable quantile sketch with a relative error bound (DDSketch, the
+/// algorithm of Datadog's sketches libraries).
 ///
 /// Every quantile it returns is within `relativeAccuracy` (1% by default)
 /// of the exact value of that rank, as long as no buckets were collapsed

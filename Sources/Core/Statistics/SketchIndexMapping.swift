@@ -3,7 +3,8 @@
 /// It approximates log2(x) from the bits of the double: x = 2^e (1 + s)
 /// with s in [0, 1) gives e + P(s), where P(s) = A s^3 + B s^2 + C s with
 /// A = 6/35, B = -3/5, C = 10/7 is a cubic with P(0) = 0 and P(1) = 1
-/// (the cubic interpolation that Datadog's DDSketch papers describe).
+/// (the approach of `CubicallyInterpolatedMapping` in Datadog's
+/// sketches-java library).
 /// Bucket i contains the values whose approximate log2 lies in
 /// [i / m, (i + 1) / m). Only multiplication, addition and bit operations
 /// are involved, so every IEEE 754 platform computes the same index,
