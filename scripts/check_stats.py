@@ -144,7 +144,7 @@ def ks_cases(rng):
         (spec(38, 50000), spec(39, 50000, shift=0.02)),
         (spec(40, 20000), spec(41, 30000, shift=0.6)),
         (spec(42, 10001), spec(43, 3, shift=0.9)),
-        (spec(44, 200000, levels=1000), spec(45, 150000, levels=1000, shift=3)),
+        (spec(44, 60000, levels=1000), spec(45, 40000, levels=1000, shift=3)),
     ]
     for index in range(43):
         n1 = int(rng.integers(1, 400))
