@@ -235,3 +235,15 @@ import Testing
     #expect(sketch.serialized().count < 8192)
   }
 }
+
+@Suite struct DDSketchOverflowTests {
+  @Test func weightedAddRejectsCountOverflow() {
+    var sketch = DDSketch()
+    let first = sketch.add(1, count: UInt64.max - 1)
+    let second = sketch.add(2, count: 2)
+    #expect(first)
+    #expect(second == false)
+    #expect(sketch.count == UInt64.max - 1)
+    #expect(sketch.max == 1)
+  }
+}
