@@ -72,6 +72,29 @@ import Testing
     #expect(same.pValue == 1)
   }
 
+  @Test func kolmogorovSmirnovOnHugeCounts() throws {
+    var before = DDSketch()
+    var after = DDSketch()
+    for step in 1...50 {
+      before.add(Double(step), count: 1_000_000_000)
+      after.add(Double(step) * 1.001 + 0.5, count: 1_000_000_000)
+    }
+    let outcome = KolmogorovSmirnov.test(before, after)
+    #expect(try #require(outcome.statistic) > 0.01)
+    #expect(outcome.pValue == 0)
+  }
+
+  @Test func kolmogorovSmirnovAboveSumLimitUsesLimitingLaw() throws {
+    let first = WeightedSample(values: [0, 1], weights: [5_000_000, 5_000_000])
+    let second = WeightedSample(values: [0, 1], weights: [4_993_000, 5_007_000])
+    let outcome = KolmogorovSmirnov.test(first, second)
+    let statistic = try #require(outcome.statistic)
+    #expect(abs(statistic - 7e-4) < 1e-15)
+    let n = 5_000_000.0
+    #expect(n > KolmogorovSmirnov.oneSidedSumLimit)
+    #expect(outcome.pValue == KolmogorovSmirnov.kolmogorovSurvival(n.squareRoot() * statistic))
+  }
+
   @Test func weightedSampleDropsInvalidPairs() {
     let sample = WeightedSample(values: [3, .nan, 1, 2, .infinity], weights: [1, 1, 0, 2, 1])
     #expect(sample.sortedValues == [2, 3])
