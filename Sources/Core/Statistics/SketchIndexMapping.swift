@@ -11,7 +11,8 @@
 /// which a `log` from the platform's math library would not guarantee.
 ///
 /// The true log2 grows at most 1 / (C ln 2) times as fast as the
-/// approximation (at s = 0; the tests check this on a grid). Choosing
+/// approximation (at s = 0; a test checks the resulting bucket bounds).
+/// Choosing
 /// m = 1 / (C ln 2 log2(gamma)) with gamma = (1 + a) / (1 - a) makes the
 /// ratio of a bucket's upper to lower bound at most gamma, and the
 /// harmonic midpoint of the bounds is then within relative accuracy a of
