@@ -103,6 +103,22 @@ def chisquare_cases(rng):
     return cases
 
 
+def round_half_even(value):
+    return float(np.round(value))
+
+
+def one_sided_region(d, n1, n2):
+    """Whether medmon's asymptotic KS p-value follows SciPy's kstwo.sf
+    exactly: the closed forms and the regions where SciPy itself uses
+    twice the one-sided tail. Elsewhere medmon uses the limiting
+    Kolmogorov distribution."""
+    n = round_half_even(n1 * n2 / (n1 + n2))
+    t = n * d
+    if d >= 1 or d <= 0 or t <= 1 or t >= n - 1 or d >= 0.5:
+        return True
+    return n * d * d >= 2.2 if n > 140 else n * d * d > 4
+
+
 def ks_cases(rng):
     pairs = [
         (spec(1, 1), spec(2, 1)),
@@ -122,6 +138,13 @@ def ks_cases(rng):
         (spec(26, 20000), spec(27, 11000)),
         (spec(28, 40000, levels=100), spec(29, 30000, levels=100, shift=1)),
         (spec(30, 10001), spec(31, 300, shift=0.1)),
+        (spec(32, 10001), spec(33, 100, shift=0.3)),
+        (spec(34, 10001), spec(35, 120, shift=0.05)),
+        (spec(36, 12000), spec(36, 12001)),
+        (spec(38, 50000), spec(39, 50000, shift=0.02)),
+        (spec(40, 20000), spec(41, 30000, shift=0.6)),
+        (spec(42, 10001), spec(43, 3, shift=0.9)),
+        (spec(44, 60000, levels=1000), spec(45, 40000, levels=1000, shift=3)),
     ]
     for index in range(43):
         n1 = int(rng.integers(1, 400))
@@ -141,11 +164,14 @@ def ks_cases(rng):
         if max(len(a), len(b)) <= 10000:
             case["expected"] = computed(result.statistic, result.pvalue)
             case["reference"] = "scipy.stats.ks_2samp(method='auto'), exact"
+        elif one_sided_region(result.statistic, len(a), len(b)):
+            case["expected"] = computed(result.statistic, result.pvalue)
+            case["reference"] = "scipy.stats.ks_2samp(method='auto'), asymptotic"
         else:
-            m, n = float(len(a)), float(len(b))
-            z = math.sqrt(m * n / (m + n)) * result.statistic
+            n = round_half_even(len(a) * len(b) / (len(a) + len(b)))
+            z = math.sqrt(n) * result.statistic
             case["expected"] = computed(result.statistic, stats.kstwobign.sf(z))
-            case["reference"] = "ks_2samp statistic; kstwobign.sf(sqrt(en) D)"
+            case["reference"] = "ks_2samp statistic; kstwobign.sf(sqrt(n) D)"
         cases.append(case)
     return cases
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Core
@@ -233,5 +234,38 @@ import Testing
     for _ in 0..<count { sketch.add(StatisticsFixtures.draw(.latency, &random)) }
     #expect(sketch.count == UInt64(count))
     #expect(sketch.serialized().count < 8192)
+  }
+}
+
+@Suite struct DDSketchCodableTests {
+  @Test func encodesAsBase64String() throws {
+    var sketch = DDSketch()
+    sketch.add(1)
+    sketch.add(-2)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .withoutEscapingSlashes
+    let data = try encoder.encode([sketch])
+    let text = String(decoding: data, as: UTF8.self)
+    #expect(text == "[\"\(sketch.base64())\"]")
+    #expect(try JSONDecoder().decode([DDSketch].self, from: data) == [sketch])
+  }
+
+  @Test func rejectsInvalidBase64InJSON() {
+    let data = Array(#"["AQ=="]"#.utf8)
+    #expect(throws: StatisticsError.self) {
+      try JSONDecoder().decode([DDSketch].self, from: Data(data))
+    }
+  }
+}
+
+@Suite struct DDSketchOverflowTests {
+  @Test func weightedAddRejectsCountOverflow() {
+    var sketch = DDSketch()
+    let first = sketch.add(1, count: UInt64.max - 1)
+    let second = sketch.add(2, count: 2)
+    #expect(first)
+    #expect(second == false)
+    #expect(sketch.count == UInt64.max - 1)
+    #expect(sketch.max == 1)
   }
 }

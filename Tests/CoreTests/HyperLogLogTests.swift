@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Core
@@ -90,5 +91,15 @@ import Testing
     var badForm = good
     badForm[2] = 7
     #expect(throws: StatisticsError.self) { try HyperLogLog(serialized: badForm) }
+  }
+
+  @Test func encodesAsBase64StringInJSON() throws {
+    var sketch = HyperLogLog()
+    sketch.add("station-7")
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .withoutEscapingSlashes
+    let data = try encoder.encode([sketch])
+    #expect(String(decoding: data, as: UTF8.self) == "[\"\(sketch.base64())\"]")
+    #expect(try JSONDecoder().decode([HyperLogLog].self, from: data) == [sketch])
   }
 }

@@ -2,8 +2,9 @@ import Testing
 
 @testable import Core
 
-/// Reference values from SciPy 1.17.1 (scipy.special.gammainc and
-/// gammaincc, math.lgamma, scipy.stats.kstwobign.sf).
+/// Reference values from SciPy 1.17.1 (scipy.special.gammainc,
+/// gammaincc and smirnov, math.lgamma, scipy.stats.kstwobign.sf and
+/// binom.pmf).
 @Suite struct SpecialFunctionsTests {
   static func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
     a == b || abs(a - b) <= tolerance * max(abs(a), abs(b))
@@ -51,5 +52,26 @@ import Testing
   ])
   func kolmogorovSurvivalMatchesReference(z: Double, expected: Double) {
     #expect(Self.close(KolmogorovSmirnov.kolmogorovSurvival(z), expected))
+  }
+
+  @Test(arguments: [
+    (0.0, 10.0, 0.3, 0.0282475249), (3, 10, 0.3, 0.2668279319999998),
+    (500, 1000, 0.5, 0.025225018178360804), (12_345, 1_000_000, 0.0125, 0.001359826127101747),
+    (7, 20, 0.9, 3.707757568799992e-09),
+  ])
+  func binomialProbabilityMatchesReference(k: Double, n: Double, p: Double, expected: Double) {
+    let value = SpecialFunctions.binomialProbability(
+      k, trials: n, successMean: n * p, failureMean: n * (1 - p))
+    #expect(Self.close(value, expected, 1e-12), "\(value)")
+  }
+
+  // scipy.special.smirnov(n, x), the one-sided tail P(D+_n >= x).
+  @Test(arguments: [
+    (10.0, 0.5, 0.003888705), (200, 0.2, 8.658937308654167e-08),
+    (5000, 0.03, 0.00012079617211333408), (100_000, 0.01, 2.046639011774627e-09),
+  ])
+  func oneSidedTailMatchesReference(n: Double, x: Double, expected: Double) {
+    let value = KolmogorovSmirnov.oneSidedTail(x, n: n)
+    #expect(Self.close(value, expected, 1e-12), "\(value)")
   }
 }

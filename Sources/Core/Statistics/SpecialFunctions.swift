@@ -91,7 +91,7 @@ enum SpecialFunctions {
     var term = 1 / a
     var sum = term
     var denominator = a
-    for _ in 0..<100_000 {
+    for _ in 0..<2_000_000 {
       denominator += 1
       term *= x / denominator
       sum += term
@@ -110,7 +110,7 @@ enum SpecialFunctions {
     var c = 1 / tiny
     var d = 1 / b
     var fraction = d
-    for index in 1..<100_000 {
+    for index in 1..<2_000_000 {
       let n = Double(index)
       let an = -n * (n - a)
       b += 2

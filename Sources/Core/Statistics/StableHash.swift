@@ -20,8 +20,8 @@ public enum StableHash {
     return finalise(state)
   }
 
-  /// Mixes the bits of a 64-bit value with the SplitMix64 output function
-  /// (Steele, Lea and Flood, OOPSLA 2014).
+  /// Mixes the bits of a 64-bit value with the SplitMix64 output
+  /// function.
   public static func finalise(_ value: UInt64) -> UInt64 {
     var z = value
     z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
