@@ -37,6 +37,9 @@ public struct ReviewSample: Equatable, Sendable {
   public let size: Int
   /// Sorted by priority, then pseudonym.
   public private(set) var random: [ReviewCandidate] = []
+  /// The priority of each entry of `random`, kept so that an offer
+  /// hashes only the offered study.
+  private var priorities: [UInt64] = []
   /// Sorted by uncertainty, highest first, then pseudonym.
   public private(set) var uncertain: [ReviewCandidate] = []
 
@@ -84,11 +87,22 @@ public struct ReviewSample: Equatable, Sendable {
       random[index].uncertainty = maximum(random[index].uncertainty, candidate.uncertainty)
       return
     }
-    let key = (priority(of: candidate.study), candidate.study)
-    let index = random.firstIndex { (priority(of: $0.study), $0.study) > key } ?? random.count
+    let priority = priority(of: candidate.study)
+    if random.count == size, let last = random.last,
+      (priorities[size - 1], last.study) < (priority, candidate.study)
+    {
+      return
+    }
+    let key = (priority, candidate.study)
+    let index =
+      random.indices.first { (priorities[$0], random[$0].study) > key } ?? random.count
     guard index < size else { return }
     random.insert(candidate, at: index)
-    if random.count > size { random.removeLast() }
+    priorities.insert(priority, at: index)
+    if random.count > size {
+      random.removeLast()
+      priorities.removeLast()
+    }
   }
 
   // NOTE: a study that fell out of the list and returns with a higher
@@ -101,6 +115,11 @@ public struct ReviewSample: Equatable, Sendable {
       candidate.uncertainty = maximum(existing.uncertainty, candidate.uncertainty)
     }
     let value = candidate.uncertainty ?? -.infinity
+    if uncertain.count == size, let last = uncertain.last,
+      (last.uncertainty ?? -.infinity) > value
+    {
+      return
+    }
     let index =
       uncertain.firstIndex {
         let other = $0.uncertainty ?? -.infinity
