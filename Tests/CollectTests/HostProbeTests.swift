@@ -11,6 +11,10 @@ private func makeFolder() throws -> String {
   return String(cString: try #require(path))
 }
 
+private func removeFolder(_ folder: String) {
+  _ = try? Subprocess.run("/bin/rm", arguments: ["-rf", "--", folder])
+}
+
 private func write(_ text: String, to path: String, mode: mode_t = 0o644) throws {
   try FileSystem.writeAtomically(Array(text.utf8), to: path, mode: mode)
 }
@@ -69,6 +73,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func collectsFromFixtureProc() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     var probe = HostProbe(diskPaths: [folder], units: [], queriesGPU: false)
     probe.procRoot = try makeProc(folder)
     let health = probe.collect(now: 1_764_892_923)
@@ -85,6 +90,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func diskUsageMatchesStatvfs() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let probe = HostProbe(diskPaths: [folder, "/nonexistent-medmon"], units: [], queriesGPU: false)
     let health = probe.collect(now: 0)
     var info = statvfs()
@@ -101,6 +107,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func missingProcFilesBecomeProblems() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     var probe = HostProbe(diskPaths: [], units: [], queriesGPU: false)
     probe.procRoot = folder
     try write("nonsense\n", to: folder + "/loadavg")
@@ -116,6 +123,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func gpuWithEccErrors() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let program = try fakeProgram(
       folder, "nvidia-smi",
       """
@@ -174,6 +182,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func noDevicesIsMissing() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     var probe = HostProbe(diskPaths: [], units: [], queriesGPU: true)
     probe.nvidiaSMI = try fakeProgram(folder, "nvidia-smi", "echo 'No devices were found'; exit 6")
     let health = probe.collect(now: 0)
@@ -184,6 +193,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func emptyOutputIsMissing() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     var probe = HostProbe(diskPaths: [], units: [], queriesGPU: true)
     probe.nvidiaSMI = try fakeProgram(folder, "nvidia-smi", "exit 0")
     #expect(probe.collect(now: 0).gpuStatus == .missing)
@@ -191,6 +201,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func failingNvidiaSmiIsError() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     var probe = HostProbe(diskPaths: [], units: [], queriesGPU: true)
     probe.nvidiaSMI = try fakeProgram(
       folder, "nvidia-smi",
@@ -205,6 +216,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func hangingNvidiaSmiTimesOut() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     var probe = HostProbe(diskPaths: [], units: [], queriesGPU: true)
     probe.nvidiaSMI = try fakeProgram(folder, "nvidia-smi", "sleep 30")
     probe.timeout = 0.3
@@ -223,6 +235,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func unitStates() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     var probe = HostProbe(
       diskPaths: [], units: ["ai-worker.service", "-bad", "dicom-store.service"], queriesGPU: false)
     probe.systemctl = try fakeProgram(
