@@ -13,7 +13,7 @@ private func candidates(_ count: Int) -> [ReviewCandidate] {
   }
 }
 
-/// A deterministic shuffle (a linear congruential generator), so the test
+/// Shuffles with a linear congruential generator, so the test
 /// does not depend on the system's random source.
 private func shuffled<T>(_ items: [T], seed: UInt64) -> [T] {
   var items = items

@@ -25,6 +25,15 @@ public enum Subprocess {
     /// True when a stream wrote more than the limit and the rest was dropped.
     public var truncated: Bool
 
+    public init(
+      termination: Termination, standardOutput: [UInt8], standardError: [UInt8], truncated: Bool
+    ) {
+      self.termination = termination
+      self.standardOutput = standardOutput
+      self.standardError = standardError
+      self.truncated = truncated
+    }
+
     public var succeeded: Bool { termination == .exited(0) }
     public var outputText: String { String(decoding: standardOutput, as: UTF8.self) }
     public var errorText: String { String(decoding: standardError, as: UTF8.self) }
