@@ -110,3 +110,18 @@ private func shuffled<T>(_ items: [T], seed: UInt64) -> [T] {
     #expect(sample.uncertain.isEmpty)
   }
 }
+
+extension ReviewSampleTests {
+  @Test func largeSampleKeepsOrderInvariants() {
+    var sample = ReviewSample(seed: 3, size: 500)
+    let all = candidates(3000)
+    for candidate in shuffled(all + all, seed: 5) { sample.offer(candidate) }
+    let priorities = sample.random.map { sample.priority(of: $0.study) }
+    #expect(sample.random.count == 500)
+    #expect(priorities == priorities.sorted())
+    #expect(Set(sample.random.map(\.study)).count == 500)
+    let uncertainties = sample.uncertain.compactMap(\.uncertainty)
+    #expect(uncertainties.count == 500)
+    #expect(uncertainties == uncertainties.sorted(by: >))
+  }
+}
