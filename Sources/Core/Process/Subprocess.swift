@@ -45,6 +45,8 @@ public enum Subprocess {
   /// at most `outputLimit` bytes. Throws `ProcessError.notFound` when the
   /// program does not exist, so callers can tell an absent tool from one
   /// that fails.
+  /// NOTE: a child that exits but leaves a background process holding its
+  /// output open is reported as timed out, because the pipes stay open.
   public static func run(
     _ program: String, arguments: [String] = [], timeout: Double = 10,
     outputLimit: Int = 1 << 20
