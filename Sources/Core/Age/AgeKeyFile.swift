@@ -42,7 +42,14 @@ public enum AgeKeyFile {
   /// Writes `text` to a new file at `path` with mode 0600. It never
   /// replaces a file: when `path` exists it throws `AgeError.fileExists`.
   public static func createPrivateFile(at path: String, text: String) throws {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    try createFile(at: path, text: text, mode: 0o600)
+  }
+
+  /// Writes `text` to a new file at `path` with `mode` (before the umask),
+  /// and syncs it to disk. It never replaces a file: when `path` exists it
+  /// throws `AgeError.fileExists`.
+  public static func createFile(at path: String, text: String, mode: mode_t) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else {
       if errno == EEXIST { throw AgeError.fileExists(path: path) }
       throw AgeError.openFailed(path: path, errno: errno)
