@@ -5,8 +5,9 @@ import Testing
 
 /// Streams a file through the encryptor and the decryptor with file
 /// descriptors, as a bundle writer and reader do, checks the round trip and
-/// prints the throughput. The size is MEDMON_AGE_BENCH_MB megabytes
-/// (default 16); `make bench-age` runs it with 100 in a release build.
+/// prints the best throughput of MEDMON_AGE_BENCH_RUNS runs (default 1).
+/// The size is MEDMON_AGE_BENCH_MB mebibytes (default 16); `make bench-age`
+/// runs it with 100 MiB and 3 runs in a release build.
 @Suite struct AgeThroughputTests {
   static let blockSize = 1 << 20
 
@@ -56,8 +57,13 @@ import Testing
     }
   }
 
+  static func environmentInteger(_ name: String) -> Int? {
+    getenv(name).flatMap { Int(String(cString: $0)) }
+  }
+
   @Test func streamsFileRoundTrip() throws {
-    let megabytes = getenv("MEDMON_AGE_BENCH_MB").flatMap { Int(String(cString: $0)) } ?? 16
+    let megabytes = Self.environmentInteger("MEDMON_AGE_BENCH_MB") ?? 16
+    let runs = Self.environmentInteger("MEDMON_AGE_BENCH_RUNS") ?? 1
     let directory = try AgeTestSupport.makeTemporaryDirectory()
     defer { AgeTestSupport.removeDirectory(directory) }
     let plain = directory + "/plain"
@@ -73,17 +79,23 @@ import Testing
     let expected = hasher.finalize()
 
     let identity = try X25519Identity.generate()
-    let encryptSeconds = try Self.seconds {
-      try Self.encrypt(plain, to: directory + "/file.age", recipient: identity.recipient)
+    var encryptSeconds = Double.infinity
+    var decryptSeconds = Double.infinity
+    for _ in 0..<runs {
+      let encrypting = try Self.seconds {
+        try Self.encrypt(plain, to: directory + "/file.age", recipient: identity.recipient)
+      }
+      let decrypting = try Self.seconds {
+        try Self.decrypt(directory + "/file.age", to: directory + "/out", identity: identity)
+      }
+      encryptSeconds = min(encryptSeconds, encrypting)
+      decryptSeconds = min(decryptSeconds, decrypting)
+      #expect(SHA256.hash(try AgeTestSupport.readFile(directory + "/out")) == expected)
     }
-    let decryptSeconds = try Self.seconds {
-      try Self.decrypt(directory + "/file.age", to: directory + "/out", identity: identity)
-    }
-    #expect(SHA256.hash(try AgeTestSupport.readFile(directory + "/out")) == expected)
 
     let size = Double(megabytes * Self.blockSize) / 1e6
     print(
-      "age-throughput: \(megabytes) MiB, encrypt \(Int(size / encryptSeconds)) MB/s, "
+      "age-throughput: \(megabytes) MiB, best of \(runs), encrypt \(Int(size / encryptSeconds)) MB/s, "
         + "decrypt \(Int(size / decryptSeconds)) MB/s")
   }
 }
