@@ -15,6 +15,8 @@ public enum AgeKeyFile {
 
   /// Parses every identity in `text`. `source` names the file in errors.
   public static func parseIdentities(_ text: String, source: String) throws -> [X25519Identity] {
+    // NOTE: the key file text arrives as a Swift String, which cannot be
+    // wiped, so a copy of each secret key stays in freed memory.
     var identities: [X25519Identity] = []
     for (index, line) in keyLines(text) {
       identities.append(try parseIdentity(line, source: source, line: index))

@@ -52,3 +52,8 @@ func wipe(_ bytes: inout [UInt8]) {
     if let base = buffer.baseAddress { sodium_memzero(base, buffer.count) }
   }
 }
+
+/// Overwrites the buffer with zeros in a way the compiler cannot remove.
+func wipe(_ buffer: UnsafeMutableRawBufferPointer) {
+  if let base = buffer.baseAddress { sodium_memzero(base, buffer.count) }
+}
