@@ -25,6 +25,11 @@ public enum AgeKeyFile {
     return identities
   }
 
+  /// Reads and parses the identity file at `path`.
+  public static func loadIdentities(at path: String) throws -> [X25519Identity] {
+    try parseIdentities(try readFile(at: path), source: path)
+  }
+
   /// Parses every recipient in `text`.
   public static func parseRecipients(_ text: String) throws -> [X25519Recipient] {
     try keyLines(text).map { try X25519Recipient($0.text) }
