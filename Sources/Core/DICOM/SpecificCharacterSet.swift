@@ -43,6 +43,17 @@ public struct SpecificCharacterSet: Sendable, Equatable {
     (self.encoding, self.initialState) = SpecificCharacterSet.configure(elements)
   }
 
+  /// True when the byte 0x5C is always a backslash, so values can be split
+  /// before decoding: single-byte sets and UTF-8, but not GBK, GB18030 or
+  /// ISO 2022 with multi-byte sets, whose characters may contain 0x5C.
+  var keepsBackslash: Bool {
+    switch encoding {
+    case .single, .utf8: return true
+    case .gb18030, .gbk: return false
+    case .iso2022: return !terms.contains { ["ISO 2022 IR 87", "ISO 2022 IR 159"].contains($0) }
+    }
+  }
+
   private static func configure(_ elements: [CharacterSetTerm]) -> (TextEncoding, CodeState) {
     let lenient = CodeState(g0: .ascii, g1: .latin(0))
     guard let first = elements.first, elements.contains(where: { $0 != .iso2022(6) }) else {
