@@ -97,6 +97,10 @@ enum CharacterSetTerm: Equatable {
 
   /// Parses a term, ignoring case, spaces, `-`, `_` and padding.
   init?(parsing raw: String) {
+    if let term = Self.standardSpellings[raw] {
+      self = term
+      return
+    }
     let letters = String(raw.uppercased().filter { $0.isLetter || $0.isNumber })
     switch letters {
     case "GB18030": self = .gb18030; return
@@ -125,6 +129,17 @@ enum CharacterSetTerm: Equatable {
     }
     return nil
   }
+
+  /// The defined terms as the standard spells them, looked up before the
+  /// lenient parse.
+  private static let standardSpellings: [String: CharacterSetTerm] = {
+    var table: [String: CharacterSetTerm] = ["GB18030": .gb18030, "GBK": .gbk, "ISO_IR 192": .utf8]
+    for number in knownNumbers {
+      table["ISO 2022 IR \(number)"] = .iso2022(number)
+      if ![6, 87, 159, 149, 58].contains(number) { table["ISO_IR \(number)"] = .iso(number) }
+    }
+    return table
+  }()
 
   private static let iso8859Numbers: [Int: Int] = [
     1: 100, 2: 101, 3: 109, 4: 110, 5: 144, 6: 127, 7: 126, 8: 138, 9: 148, 11: 166, 15: 203,
