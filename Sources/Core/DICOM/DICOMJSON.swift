@@ -5,9 +5,12 @@ public enum DICOMJSON {
   /// Returns the JSON model of `dataSet`. Bulk values (OB, OD, OF, OL, OV,
   /// OW, UN) appear as base64 `InlineBinary` only when `includeBulk` is
   /// set and the value was read; otherwise such elements carry only `vr`.
+  /// Members are sorted by tag and group lengths (gggg,0000) are left
+  /// out, as PS3.18 section F.2.2 requires.
   public static func model(of dataSet: DataSet, includeBulk: Bool = false) -> JSONValue {
-    .object(
-      dataSet.elements.map { element in
+    let elements = dataSet.elements.filter { !$0.tag.isGroupLength }.sorted { $0.tag < $1.tag }
+    return .object(
+      elements.map { element in
         (element.tag.jsonKey, attribute(element, in: dataSet, includeBulk: includeBulk))
       })
   }
