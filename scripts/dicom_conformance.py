@@ -133,7 +133,6 @@ def main():
             continue
         if theirs is None:
             counts["pydicom_unreadable"] += 1
-            verdict = "medmon error" if note else "medmon read it"
             rows.append((relative, "", "pydicom cannot read", note or "(no error)", how))
             if not note and not mine:
                 failures.append(f"{relative}: pydicom cannot read it and medmon gives no error")

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import Testing
 
 @testable import Core
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 private let findingsDirectory: String = {
   let file = #filePath
@@ -51,23 +52,28 @@ func fuzzFindingReadsSafely(name: String) {
   options.loadBulkData = true
   let result = DICOMReader.read(path: findingsDirectory + "/" + name, options: options)
   #expect(exercise(result) >= 0)
-  #expect(result.error != nil || result.dataSet.count + result.meta.count > 0 || !result.warnings.isEmpty)
+  #expect(
+    result.error != nil || result.dataSet.count + result.meta.count > 0 || !result.warnings.isEmpty)
 }
 
 private let writer = DICOMTestWriter.explicitLittle
 
 @Test func fuzzManyEmptyItemsFinish() {
   let items = [[UInt8]](repeating: writer.item([]), count: 10_000)
-  let file = DICOMTestWriter.part10(transferSyntax: "1.2.840.10008.1.2.1", body: writer.sequence(0x0008_1032, items))
+  let file = DICOMTestWriter.part10(
+    transferSyntax: "1.2.840.10008.1.2.1", body: writer.sequence(0x0008_1032, items))
   let result = DICOMReader().read(bytes: file)
   #expect(result.error == nil)
   #expect(result.dataSet.element(.procedureCodeSequence)?.items?.count == 10_000)
 }
 
 @Test func fuzzDelimiterOnlySequenceFinishes() {
-  let body = writer.element(0x0008_1032, "SQ", writer.tag(0xFFFE_E0DD) + writer.uint32(0), length: 0xFFFF_FFFF)
+  let body =
+    writer.element(
+      0x0008_1032, "SQ", writer.tag(0xFFFE_E0DD) + writer.uint32(0), length: 0xFFFF_FFFF)
     + writer.text(0x0010_0020, "LO", "after")
-  let result = DICOMReader().read(bytes: DICOMTestWriter.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body))
+  let result = DICOMReader().read(
+    bytes: DICOMTestWriter.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body))
   #expect(result.error == nil)
   #expect(result.dataSet.element(.procedureCodeSequence)?.items?.isEmpty == true)
   #expect(result.dataSet.string(.patientID) == "after")
@@ -75,10 +81,11 @@ private let writer = DICOMTestWriter.explicitLittle
 
 @Test func fuzzRandomBytesNeverCrash() {
   // A fixed linear congruential generator, so failures reproduce.
-  var state: UInt64 = 0x5DEECE66D
+  var state: UInt64 = 0x5_DEEC_E66D
   let valid = DICOMTestWriter.part10(
     transferSyntax: "1.2.840.10008.1.2.1",
-    body: writer.text(0x0008_0060, "CS", "CT") + writer.sequence(0x0008_1032, [writer.item(writer.text(0x0008_0100, "SH", "A"))]))
+    body: writer.text(0x0008_0060, "CS", "CT")
+      + writer.sequence(0x0008_1032, [writer.item(writer.text(0x0008_0100, "SH", "A"))]))
   var errors = 0
   for _ in 0..<2_000 {
     var bytes = valid

@@ -90,31 +90,37 @@ func peakMegabytes() -> Double {
 enum DICOMBench {
   static func main() {
     let arguments = CommandLine.arguments
-    guard arguments.count == 5, let threads = Int(arguments[3]), let passes = Int(arguments[4]) else {
+    guard arguments.count == 5, let threads = Int(arguments[3]), let passes = Int(arguments[4])
+    else {
       fputs("usage: dicom-bench parse|walk DIR THREADS PASSES\n", stderr)
       exit(2)
     }
     let files = listFiles(arguments[2])
     for pass in 1...passes {
-      let jobs = (0..<threads).map { Job(files: files, mode: arguments[1], thread: $0, threads: threads) }
+      let jobs = (0..<threads).map {
+        Job(files: files, mode: arguments[1], thread: $0, threads: threads)
+      }
       let start = seconds()
       var handles: [pthread_t] = []
       for job in jobs {
         var handle = pthread_t()
         let context = Unmanaged.passRetained(job).toOpaque()
-        pthread_create(&handle, nil, { raw in
-          let job = Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue()
-          job.run()
-          return nil
-        }, context)
+        pthread_create(
+          &handle, nil,
+          { raw in
+            let job = Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue()
+            job.run()
+            return nil
+          }, context)
         handles.append(handle)
       }
       for handle in handles { pthread_join(handle, nil) }
       let elapsed = seconds() - start
       let checksum = jobs.reduce(0) { $0 &+ $1.checksum }
       let rate = Double(files.count) / elapsed
-      print("\(arguments[1]) pass \(pass): \(files.count) files in \(elapsed) s, \(Int(rate)) files/s, "
-        + "\(threads) threads, peak RSS \(Int(peakMegabytes())) MB, checksum \(checksum)")
+      print(
+        "\(arguments[1]) pass \(pass): \(files.count) files in \(elapsed) s, \(Int(rate)) files/s, "
+          + "\(threads) threads, peak RSS \(Int(peakMegabytes())) MB, checksum \(checksum)")
     }
   }
 }

@@ -15,7 +15,8 @@ public enum DICOMJSON {
       })
   }
 
-  static func attribute(_ element: DataElement, in dataSet: DataSet, includeBulk: Bool) -> JSONValue {
+  static func attribute(_ element: DataElement, in dataSet: DataSet, includeBulk: Bool) -> JSONValue
+  {
     var members: [(String, JSONValue)] = [("vr", .string(element.vr.description))]
     if element.vr == .SQ {
       let items = dataSet.items(of: element).map { model(of: $0, includeBulk: includeBulk) }
@@ -70,7 +71,8 @@ public enum DICOMJSON {
   static func personName(_ name: PersonName) -> JSONValue {
     let groups = name.text.split(separator: "=", maxSplits: 2, omittingEmptySubsequences: false)
     var members: [(String, JSONValue)] = []
-    for (label, group) in zip(["Alphabetic", "Ideographic", "Phonetic"], groups) where !group.isEmpty {
+    for (label, group) in zip(["Alphabetic", "Ideographic", "Phonetic"], groups)
+    where !group.isEmpty {
       members.append((label, .string(String(group))))
     }
     return .object(members)

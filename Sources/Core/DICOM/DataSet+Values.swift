@@ -43,7 +43,9 @@ extension DataSet {
   }
 
   /// Decodes one value after removing its padding bytes.
-  private func decodeTrimmed(_ bytes: UnsafeRawBufferPointer, vr: VR, _ usesCharacterSet: Bool) -> String {
+  private func decodeTrimmed(_ bytes: UnsafeRawBufferPointer, vr: VR, _ usesCharacterSet: Bool)
+    -> String
+  {
     var lower = 0
     var upper = bytes.count
     while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0) { upper -= 1 }

@@ -103,9 +103,15 @@ enum CharacterSetTerm: Equatable {
     }
     let letters = String(raw.uppercased().filter { $0.isLetter || $0.isNumber })
     switch letters {
-    case "GB18030": self = .gb18030; return
-    case "GBK": self = .gbk; return
-    case "ISOIR192", "UTF8", "ISO2022IR192": self = .utf8; return
+    case "GB18030":
+      self = .gb18030
+      return
+    case "GBK":
+      self = .gbk
+      return
+    case "ISOIR192", "UTF8", "ISO2022IR192":
+      self = .utf8
+      return
     default: break
     }
     if letters.hasPrefix("ISO2022IR"), let number = Int(letters.dropFirst(9)),
