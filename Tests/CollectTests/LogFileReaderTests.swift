@@ -3,7 +3,7 @@ import Testing
 
 @testable import Collect
 
-/// A temporary directory removed by the test's own `defer`.
+/// Creates a temporary directory, which the calling test removes.
 private func makeTemporaryDirectory() -> String {
   var template = Array("/tmp/medmon-logs-XXXXXX".utf8CString)
   let path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }

@@ -48,7 +48,7 @@ import Testing
   @Test func manyValuedWordsMerge() {
     let templates = Self.refined(Self.lines)
     let root = templates["Failed password for root from 10.0.0.1 port 22 ssh2"]
-    // `ssh2` holds a digit, so it folds into the port before it.
+    // `ssh2` contains a digit, so it folds into the port before it.
     #expect(root == "Failed password for <*> from <*> port <*>")
     #expect(templates["Failed password for oracle from 10.0.0.4 port 22 ssh2"] == root)
     #expect(templates["session opened for user alice by (uid=0)"] == "session opened for user <*> by (uid=<*>)")

@@ -39,3 +39,16 @@ import Testing
     #expect(masker.template(of: "acquire tag=\"View Lock\" ok") == "acquire tag=\"<*>\" ok")
   }
 }
+
+@Suite struct SegmentClassifierTests {
+  @Test(arguments: [
+    ("jk2_init", false), ("blk_123", true), ("node-7", true), ("ssh2", true),
+    ("rpc.statd", false), ("proxy.example.org", true), ("deadbeefcafe", true),
+    ("/var/log", true), ("a@b.org", true), ("Jul", true), ("started", false),
+  ])
+  func classifiesSegments(text: String, expected: Bool) {
+    let bytes = Array(text.utf8)
+    let result = bytes.withUnsafeBufferPointer { SegmentClassifier.isVariable($0) }
+    #expect(result == expected)
+  }
+}
