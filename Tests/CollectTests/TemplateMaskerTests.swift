@@ -52,3 +52,17 @@ import Testing
     #expect(result == expected)
   }
 }
+
+@Suite struct PersonNameMaskTests {
+  let masker = TemplateMasker()
+
+  @Test func bracketedCodeAfterNameKeyStays() {
+    #expect(
+      masker.template(of: "Expecting attribute name [HRESULT = 0x8 - CBS_E_ITEM]")
+        == "Expecting attribute name [HRESULT = <*> - CBS_E_ITEM]")
+  }
+
+  @Test func nameEndsAtLowerCaseWord() {
+    #expect(masker.template(of: "patient: Smith John admitted to Ward") == "patient: <*> admitted to Ward")
+  }
+}

@@ -218,7 +218,9 @@ extension TemplateMasker {
       state.inPersonName = false
       return false
     }
-    if state.inPersonName, SegmentClassifier.isCapitalisedWord(segment) { return true }
+    // A name continues over capitalised words that start their token, so
+    // `name [HRESULT` leaves the bracketed code alone.
+    if state.inPersonName, isFirst, SegmentClassifier.isCapitalisedWord(segment) { return true }
     state.inPersonName = false
     if SegmentClassifier.isVariable(segment) { return true }
     if previousDelimiter == UInt8(ascii: "=") { return true }
