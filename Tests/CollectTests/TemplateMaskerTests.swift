@@ -66,3 +66,20 @@ import Testing
     #expect(masker.template(of: "patient: Smith John admitted to Ward") == "patient: <*> admitted to Ward")
   }
 }
+
+@Suite struct DotLeaderAndMACTests {
+  let masker = TemplateMasker()
+
+  @Test func dotLeaderSeparatesValue() {
+    #expect(masker.template(of: "icache prefetch threshold......0") == "icache prefetch threshold......<*>")
+  }
+
+  @Test func macAddressIsOneValue() {
+    #expect(masker.template(of: "chip FF:F2:9F:16:EB:5C changed") == "chip <*> changed")
+  }
+
+  @Test func keyValueRuleSkipsCalls() {
+    #expect(masker.template(of: "LOGIN chdir(/home/x) failed") == "LOGIN chdir(<*>) failed")
+    #expect(masker.template(of: "invalid user 'bob', retry") == "invalid user '<*>', retry")
+  }
+}

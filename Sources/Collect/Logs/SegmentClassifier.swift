@@ -52,6 +52,21 @@ enum SegmentClassifier {
     return true
   }
 
+  /// Tells whether `token` is a MAC address: six pairs of hex digits
+  /// joined by `:` or `-`.
+  static func isMACAddress(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard token.count == 17 else { return false }
+    for index in 0..<17 {
+      let byte = token[index]
+      if index % 3 == 2 {
+        guard byte == 0x3A || byte == 0x2D else { return false }
+      } else {
+        guard isDigit(byte) || isHexLetter(byte) else { return false }
+      }
+    }
+    return true
+  }
+
   /// Tells whether `token` is `host:port` with a lower-case host, such as
   /// `proxy.example.org:5070` or `wpad:80`.
   static func isHostAndPort(_ token: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -179,7 +179,7 @@ extension TemplateMasker {
       output.append(token[1])
       return
     }
-    if SegmentClassifier.isHostAndPort(token) {
+    if SegmentClassifier.isHostAndPort(token) || SegmentClassifier.isMACAddress(token) {
       output.append(contentsOf: variableMark)
       return
     }
@@ -194,13 +194,22 @@ extension TemplateMasker {
         continue
       }
       var end = index
-      while end < token.count, !isDelimiter(token[end]) { end += 1 }
+      while end < token.count, !isDelimiter(token[end]), !isDotLeader(token, end) { end += 1 }
+      if end == index {
+        // A dot leader (`threshold.....0`) separates a label from its value.
+        while end < token.count, token[end] == 0x2E { end += 1 }
+        output.append(contentsOf: token[index..<end])
+        index = end
+        continue
+      }
       let segment = UnsafeBufferPointer(rebasing: token[index..<end])
       let quotedValue =
         (previousDelimiter == 0x22 || previousDelimiter == 0x27) && index >= 2
         && token[index - 2] == UInt8(ascii: "=")
       let masked =
-        quotedValue || isVariableSegment(segment, previousDelimiter, index == 0, &state)
+        quotedValue
+        || isVariableSegment(
+          segment, previousDelimiter, index == 0, isWholeWord(token, index, end), &state)
       if masked {
         output.append(contentsOf: variableMark)
       } else {
@@ -210,9 +219,31 @@ extension TemplateMasker {
     }
   }
 
+  /// Tells whether a dot leader (two or more dots) starts at `index`.
+  private func isDotLeader(_ token: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    token[index] == 0x2E && index + 1 < token.count && token[index + 1] == 0x2E
+  }
+
+  /// Tells whether the segment `start..<end` is the whole token apart from
+  /// quotes around it and punctuation after it, as in `'bob',`.
+  private func isWholeWord(_ token: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    guard start == 0 || (start == 1 && (token[0] == 0x22 || token[0] == 0x27)) else {
+      return false
+    }
+    for index in end..<token.count {
+      switch token[index] {
+      case 0x22, 0x27, 0x2C, 0x3B, 0x3A, 0x2E, 0x29, 0x5D: continue
+      default: return false
+      }
+    }
+    return true
+  }
+
+  /// Decides whether one segment is a value. `isFirst` is true when the
+  /// segment starts its token, `isWholeWord` when it is the whole token.
   func isVariableSegment(
     _ segment: UnsafeBufferPointer<UInt8>, _ previousDelimiter: UInt8, _ isFirst: Bool,
-    _ state: inout MaskState
+    _ isWholeWord: Bool, _ state: inout MaskState
   ) -> Bool {
     if TemplateVocabulary.isMeaningful(segment) {
       state.inPersonName = false
@@ -224,7 +255,7 @@ extension TemplateMasker {
     state.inPersonName = false
     if SegmentClassifier.isVariable(segment) { return true }
     if previousDelimiter == UInt8(ascii: "=") { return true }
-    if isFirst, state.afterValueKey, !TemplateVocabulary.isStopWord(segment) { return true }
+    if isWholeWord, state.afterValueKey, !TemplateVocabulary.isStopWord(segment) { return true }
     return false
   }
 
