@@ -85,3 +85,30 @@ private func shell(_ command: String) {
     #expect(last == "line 3000 of the log")
   }
 }
+
+@Suite struct LineSplitterTests {
+  @Test func longLineIsCutButCounted() {
+    var splitter = LineSplitter()
+    let long = [UInt8](repeating: 0x61, count: LineSplitter.maximumLineLength + 100)
+    var lines: [[UInt8]] = []
+    for chunk in [long, Array("\nshort\r\n".utf8)] {
+      chunk.withUnsafeBufferPointer { splitter.add($0) { line, _ in lines.append(line) } }
+    }
+    #expect(lines.count == 2)
+    #expect(lines.first?.count == LineSplitter.maximumLineLength)
+    #expect(lines.last == Array("short".utf8))
+    #expect(splitter.consumedBytes == Int64(long.count + 8))
+  }
+
+  @Test func partialLineWaits() {
+    var splitter = LineSplitter()
+    var lines: [String] = []
+    Array("a\nb".utf8).withUnsafeBufferPointer {
+      splitter.add($0) { line, _ in lines.append(String(decoding: line, as: UTF8.self)) }
+    }
+    #expect(lines == ["a"])
+    #expect(splitter.consumedBytes == 2)
+    splitter.finish { line, number in lines.append("\(number):" + String(decoding: line, as: UTF8.self)) }
+    #expect(lines == ["a", "2:b"])
+  }
+}

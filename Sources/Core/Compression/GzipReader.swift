@@ -94,7 +94,7 @@ public final class GzipReader {
       inflateReset(&stream)
       return produced
     default:
-      throw CompressionError.corrupt(path: path, detail: "zlib code \(status)")
+      throw CompressionError.corrupt(path: path, detail: "zlib error \(status)")
     }
   }
 }
