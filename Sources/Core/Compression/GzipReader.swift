@@ -33,7 +33,7 @@ public final class GzipReader {
   /// A gzip member has started and its end has not been read yet.
   private var inMember = false
 
-  /// Opens `path`; the file must be a gzip stream.
+  /// Opens `path`, which must be a gzip file.
   public init(path: String) throws {
     self.path = path
     descriptor = open(path, O_RDONLY)
