@@ -4,12 +4,16 @@
 /// way at every site and in every order.
 ///
 /// A message is split at blanks into tokens, and each token into segments
-/// at the punctuation in `isDelimiter`. A segment is variable when it holds
-/// a digit (numbers, hex, UUIDs, DICOM UIDs, IP addresses, times), looks
-/// like a path, an e-mail address, a host name, a DICOM person name
-/// (`FAMILY^GIVEN`), a month or weekday name, a boolean, or is the value
-/// of `key=value` or of a key such as `user`, `patient` or `ФИО`. Words in
-/// `TemplateVocabulary.meaningful` are never masked.
+/// at the punctuation in `isDelimiter` and at dot leaders (`label.....0`).
+/// A segment is variable when it contains a digit (numbers, hex, UUIDs,
+/// DICOM UIDs, IP addresses, times) unless it is a code name like
+/// `jk2_init`, or when it looks like a path, an e-mail address, a host
+/// name, a DICOM person name (`FAMILY^GIVEN`), a month or weekday name or
+/// a boolean. The value of `key=value`, the word after a key such as
+/// `user` or `ФИО`, and capitalised words after a name key such as
+/// `patient` are variable too. Words in `TemplateVocabulary.meaningful`
+/// are never masked. Adjacent variables, a unit after a number
+/// (`12 ms`) and a parenthesised detail (`(1.98 KB)`) fold into one `<*>`.
 public struct TemplateMasker: Sendable {
   public init() {}
 
