@@ -92,3 +92,21 @@ struct SplitMix: RandomNumberGenerator {
     return value ^ (value >> 31)
   }
 }
+
+@Suite struct HashIndexTests {
+  @Test func storesAndGrows() {
+    var index = HashIndex()
+    for value in 0..<5000 { index.insert(value, for: UInt64(value) &* 0x9E37_79B9_7F4A_7C15) }
+    #expect(index.value(for: UInt64(1234) &* 0x9E37_79B9_7F4A_7C15) == 1234)
+    #expect(index.value(for: 0) == 0)
+    #expect(index.value(for: 7) == nil)
+  }
+
+  @Test func countsRepeatedTemplates() {
+    var miner = LogTemplateMiner()
+    for number in 0..<3000 { miner.add(message: Array("job \(number) done in \(number % 7) ms".utf8)) }
+    for number in 0..<2000 { miner.add(message: Array("VM \(number) paused".utf8)) }
+    #expect(miner.templates.count == 2)
+    #expect(miner.counts == [3000, 2000])
+  }
+}

@@ -32,6 +32,11 @@ enum SegmentClassifier {
     return dateAndLiteralWords.contains(segment)
   }
 
+  static func containsDigit(_ segment: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in segment where isDigit(byte) { return true }
+    return false
+  }
+
   /// Tells whether `segment` is a name like `jk2_init`: letters, one or
   /// two digits, then `_` and letters. Such names are code, not values.
   static func isVersionedIdentifier(_ segment: UnsafeBufferPointer<UInt8>) -> Bool {

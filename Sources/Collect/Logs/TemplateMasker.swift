@@ -249,6 +249,14 @@ extension TemplateMasker {
     _ segment: UnsafeBufferPointer<UInt8>, _ previousDelimiter: UInt8, _ isFirst: Bool,
     _ isWholeWord: Bool, _ state: inout MaskState
   ) -> Bool {
+    // Fast path: no meaningful word contains a digit, so a segment with a
+    // digit is a value without any word-list lookup.
+    if SegmentClassifier.containsDigit(segment), !SegmentClassifier.isVersionedIdentifier(segment) {
+      if !(state.inPersonName && isFirst && SegmentClassifier.isCapitalisedWord(segment)) {
+        state.inPersonName = false
+      }
+      return true
+    }
     if TemplateVocabulary.isMeaningful(segment) {
       state.inPersonName = false
       return false
