@@ -1,5 +1,6 @@
 /// Every subcommand, in the order `medmon --help` lists them: site
 /// commands first, then vendor commands, then tools.
 let allCommands: [any Command.Type] = [
-  HelpCommand.self
+  HelpCommand.self,
+  AnalyzeCommand.self, DiffCommand.self, SitesCommand.self, BaselineCommand.self,
 ]
