@@ -12,6 +12,7 @@ import Testing
     generator.months = months
     generator.start = Day(year: 2026, month: 11 - months, day: 1)!
     let paths = try generator.bundles().map { try fixture.write($0) }
+    _ = try fixture.identityFile()
     return (fixture, paths)
   }
 
