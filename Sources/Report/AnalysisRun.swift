@@ -29,7 +29,7 @@ public struct AnalysisRun {
 
   /// Ingests already read bundles and reports on them.
   public func analyze(_ contents: [BundleContent], history: HistoryDatabase) throws -> AnalysisReport {
-    var given: [String: [Int]] = [:]
+    var requested: [String: [Int]] = [:]
     for content in contents.sorted(by: { $0.manifest.sequence < $1.manifest.sequence }) {
       let manifest = content.manifest
       switch try history.ingest(content) {
@@ -40,10 +40,10 @@ public struct AnalysisRun {
       case .ingested:
         logger.debug("ingested bundle \(manifest.sequence) of site \(manifest.siteName)")
       }
-      given[manifest.siteID, default: []].append(Int(manifest.sequence))
+      requested[manifest.siteID, default: []].append(Int(manifest.sequence))
     }
-    let reports = try given.keys.sorted().compactMap { site in
-      try siteReport(site, sequences: given[site]!, history: history)
+    let reports = try requested.keys.sorted().compactMap { site in
+      try siteReport(site, sequences: requested[site]!, history: history)
     }
     return AnalysisReport(sites: reports)
   }

@@ -1,6 +1,10 @@
 import Core
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @testable import Report
 
 @Suite struct AnalysisRunTests {
@@ -25,7 +29,8 @@ import Testing
     let site = try #require(report.sites.first)
     #expect(site.sequence == 10)
     #expect(site.period == AnalyzerTests.october...Day(year: 2026, month: 10, day: 31)!)
-    #expect(site.findings.contains { $0.kind == "new_error_template" && $0.firstDay == AnalyzerTests.eventDay })
+    let newError = site.findings.first { $0.kind == "new_error_template" }
+    #expect(newError?.firstDay == AnalyzerTests.eventDay)
     #expect(site.highestSeverity == .incident)
   }
 
@@ -55,7 +60,8 @@ import Testing
     let report = try run.diff(old: paths[8], new: paths[9])
     let site = try #require(report.sites.first)
     #expect(site.baseline == Day(year: 2026, month: 9, day: 1)!...Day(year: 2026, month: 9, day: 30)!)
-    #expect(site.findings.contains { $0.kind == "first_appearance" && $0.subject == "manufacturer=Delta Imaging" })
+    let appearance = site.findings.first { $0.kind == "first_appearance" }
+    #expect(appearance?.subject == "manufacturer=Delta Imaging")
     #expect(!site.findings.contains { $0.kind == "sequence_gap" })
   }
 
@@ -72,6 +78,28 @@ import Testing
     let report = try run.analyze(paths: [forged], history: history)
     let site = try #require(report.sites.first)
     #expect(site.sequence == 2)
-    #expect(site.findings.contains { $0.kind == "signing_key_changed" && $0.severity == .incident })
+    let keyChange = site.findings.first { $0.kind == "signing_key_changed" }
+    #expect(keyChange?.severity == .incident)
+  }
+
+  /// Writes two generated sites' bundles and the vendor key into
+  /// MEDMON_REPORT_DEMO_DIR (or a temporary folder) for `make check-html`
+  /// and for trying the commands by hand.
+  @Test func writesDemoBundles() throws {
+    let folder = getenv("MEDMON_REPORT_DEMO_DIR").map { String(cString: $0) }
+    let fixture = try BundleFixture(folder: folder)
+    var paths: [String] = []
+    for (index, event) in [InjectedEvent.newVendor, .latencyRegression].enumerated() {
+      var generator = AnalyzerTests.generator(event, seed: 42 + UInt64(index))
+      generator.siteName = index == 0 ? "North Clinic" : "South Hospital"
+      generator.siteID = index == 0 ? generator.siteID : "7c4e9a10-2b3d-4f5e-8a6b-0c1d2e3f4a5b"
+      paths += try generator.bundles().map { try fixture.write($0) }
+    }
+    let key = try fixture.identityFile()
+    #expect(paths.count == 26)
+    #expect(FileSystem.exists(key))
+    let report = try AnalysisRun(identities: [fixture.identity], logger: .silent)
+      .analyze(paths: paths, history: try HistoryDatabase(path: ":memory:"))
+    #expect(report.sites.map(\.siteName) == ["North Clinic", "South Hospital"])
   }
 }

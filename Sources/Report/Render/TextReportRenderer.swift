@@ -3,7 +3,7 @@ import Core
 /// Renders a terminal summary that fits one screen: a header per site
 /// and its findings, most severe first, two lines each.
 public enum TextReportRenderer {
-  /// The most findings listed per site; the rest are counted.
+  /// The maximum number of findings listed per site; the rest are counted.
   public static let findingLimit = 9
   public static let width = 100
 
