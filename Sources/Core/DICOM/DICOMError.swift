@@ -44,6 +44,15 @@ public enum DICOMError: MedmonError, Equatable {
     }
   }
 
+  /// The message with the file named in front when the case does not
+  /// name it already.
+  public func message(path: String) -> String {
+    switch self {
+    case .unreadable, .notDICOM: return message
+    default: return "'\(path)': " + message
+    }
+  }
+
   public var hint: String? {
     switch self {
     case .notDICOM:
