@@ -5,7 +5,7 @@ import Testing
 private let patientName: UInt32 = 0x0010_0010
 private let patientID: UInt32 = 0x0010_0020
 
-/// A small data set: character set, modality, patient name and ID, rows.
+/// Encodes a small data set: character set, modality, patient name and ID, rows.
 private func sampleBody(_ writer: DICOMTestWriter) -> [UInt8] {
   writer.text(0x0008_0005, "CS", "ISO_IR 100")
     + writer.text(0x0008_0060, "CS", "CT")

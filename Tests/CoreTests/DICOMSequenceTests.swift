@@ -64,7 +64,7 @@ func sequenceLengthsImplicit(undefined: Bool) {
 }
 
 @Test func sequenceUnknownVRUndefinedLength() {
-  // CP-246: an explicit UN element of undefined length holds implicit VR
+  // CP-246: an explicit UN element of undefined length contains implicit VR
   // little endian items.
   let explicit = DICOMTestWriter.explicitLittle
   let implicit = DICOMTestWriter.implicitLittle

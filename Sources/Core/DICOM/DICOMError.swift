@@ -1,8 +1,8 @@
-/// What went wrong while reading a DICOM file. Every case that concerns
-/// the content carries the byte offset (from the start of the file, or of
+/// An error that stopped a DICOM read. Every case about the content
+/// carries the byte offset (from the start of the file, or of
 /// the inflated stream for deflated data sets) and the tag being read.
 public enum DICOMError: MedmonError, Equatable {
-  /// The file could not be opened or read; `reason` is the system message.
+  /// The file could not be opened or read. `reason` is the system message.
   case unreadable(path: String, reason: String)
   /// The bytes are neither a Part 10 file nor a recognisable data set.
   case notDICOM(path: String, reason: String)
@@ -44,8 +44,8 @@ public enum DICOMError: MedmonError, Equatable {
     }
   }
 
-  /// The message with the file named in front when the case does not
-  /// name it already.
+  /// Returns the message with the file named in front when the case does
+  /// not name it already.
   public func message(path: String) -> String {
     switch self {
     case .unreadable, .notDICOM: return message

@@ -1,4 +1,4 @@
-/// What a read parses and keeps.
+/// The settings of a read: where it stops and which values it loads.
 public struct DICOMReadOptions: Sendable {
   /// Stops at the first top-level element at or after (7FE0,0008) Float
   /// Pixel Data, so Pixel Data and anything after it is never read.
@@ -17,7 +17,7 @@ public struct DICOMReadOptions: Sendable {
   /// syntax, as a multiple of the file size (at least 1 MiB).
   public var maxInflationRatio = 64
   /// The character set used when (0008,0005) names no set this reader
-  /// knows.
+  /// supports.
   public var fallbackCharacterSet = "ISO_IR 100"
 
   public init() {}

@@ -1,6 +1,6 @@
 /// Reads DICOM files: Part 10 files (preamble, `DICM`, meta group) and raw
 /// data sets, in any transfer syntax (PS3.10 section 7, PS3.5 section 10).
-/// A reader holds no mutable state, so one value can serve every thread.
+/// A reader has no mutable state, so one value can serve every thread.
 public struct DICOMReader: Sendable {
   public var options: DICOMReadOptions
 
@@ -8,8 +8,8 @@ public struct DICOMReader: Sendable {
     self.options = options
   }
 
-  /// Reads the file at `path`. Never throws: an unreadable or damaged file
-  /// gives a result whose `error` is set, with what was read before it.
+  /// Reads the file at `path`. An unreadable or damaged file gives a
+  /// result whose `error` is set, with what was read before the damage.
   public static func read(
     path: String, options: DICOMReadOptions = DICOMReadOptions()
   ) -> DICOMReadResult {

@@ -1,7 +1,8 @@
 /// Renders a read result as text, one element per line:
 /// `(GGGG,EEEE) VR length Keyword value`, with sequence items indented.
 public enum DICOMTextDump {
-  /// The longest value shown before it is cut and marked with `...`.
+  /// The maximum number of characters of a value shown before it is cut
+  /// and marked with `...`.
   static let maxValueWidth = 72
 
   public static func render(_ result: DICOMReadResult) -> String {
