@@ -22,7 +22,11 @@ public enum DICOMTextDump {
     for element in dataSet.elements {
       let length = element.hasUndefinedLength ? "undefined" : String(element.length)
       var keyword = DataDictionary.keyword(for: element.tag)
-      if keyword.isEmpty { keyword = element.tag.isPrivate ? "Private" : "Unknown" }
+      if keyword.isEmpty && element.tag.isPrivate {
+        keyword = dataSet.privateCreator(of: element.tag).map { "Private[\($0)]" } ?? "Private"
+      } else if keyword.isEmpty {
+        keyword = "Unknown"
+      }
       let head = "\(indent)\(element.tag) \(element.vr) \(length) \(keyword)"
       guard element.vr == .SQ else {
         lines.append(head + " " + value(element, in: dataSet))
