@@ -104,6 +104,20 @@ func storedDeflate(_ bytes: [UInt8]) -> [UInt8] {
   #expect(result.meta.string(.transferSyntaxUID) == "1.2.840.10008.1.2.1.99")
 }
 
+@Test func readerDeflateHeaderWithinLimitReads() {
+  let writer = DICOMTestWriter.explicitLittle
+  let pixels = writer.element(0x7FE0_0010, "OW", [UInt8](repeating: 0, count: 3 << 20))
+  let body = storedDeflate(sampleBody(writer) + pixels)
+  var options = DICOMReadOptions()
+  options.maxInflationRatio = 0
+  let file = DICOMTestWriter.part10(transferSyntax: "1.2.840.10008.1.2.1.99", body: body)
+  let header = read(file, options)
+  expectSample(header)
+  #expect(header.stoppedEarly)
+  options.stopBeforePixelData = false
+  #expect(read(file, options).error == .inflatedTooLarge(limit: 1 << 20))
+}
+
 @Test func readerDeflateOverLimitFails() {
   let body = storedDeflate([UInt8](repeating: 0, count: 3 << 20))
   var options = DICOMReadOptions()

@@ -17,7 +17,8 @@ public enum DICOMError: MedmonError, Equatable {
   case nestingTooDeep(offset: Int, tag: Tag, depth: Int)
   /// The deflated data set could not be inflated.
   case inflateFailed(offset: Int, reason: String)
-  /// The inflated data set is larger than the configured limit.
+  /// The inflated data set is larger than the configured limit, and the
+  /// part within the limit ends before the parse could stop.
   case inflatedTooLarge(limit: Int)
 
   public var message: String {
@@ -59,6 +60,11 @@ public enum DICOMError: MedmonError, Equatable {
       return "medmon reads DICOM Part 10 files and raw data sets in a standard transfer syntax"
     default: return nil
     }
+  }
+
+  var isTruncation: Bool {
+    if case .truncated = self { return true }
+    return false
   }
 
   /// The byte offset where the problem was found, when there is one.
