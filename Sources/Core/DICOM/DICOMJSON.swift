@@ -35,7 +35,7 @@ public enum DICOMJSON {
     return .object(members)
   }
 
-  /// The `Value` array of a non-sequence, non-bulk element. Empty values
+  /// Builds the `Value` array of a non-sequence, non-bulk element. Empty values
   /// of a multi-valued element are null (PS3.18 section F.2.5).
   static func values(_ element: DataElement, in dataSet: DataSet) -> [OrderedJSON] {
     if let numbers = dataSet.numbers(of: element) {
@@ -66,7 +66,7 @@ public enum DICOMJSON {
     }
   }
 
-  /// A PN value as an object of its non-empty component groups
+  /// Builds the object of a PN value from its non-empty component groups
   /// (PS3.18 section F.2.2).
   static func personName(_ name: PersonName) -> OrderedJSON {
     let groups = name.text.split(separator: "=", maxSplits: 2, omittingEmptySubsequences: false)

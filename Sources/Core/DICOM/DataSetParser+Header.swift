@@ -47,7 +47,7 @@ extension DataSetParser {
     ElementHeader(tag: tag, vr: impliedVR(tag), length: length, size: 8, isExplicit: false)
   }
 
-  /// The VR of an implicit VR element, with the registry's alternatives
+  /// Returns the VR of an implicit VR element, with the registry's alternatives
   /// resolved as PS3.5 annex A.1 and PS3.3 C.7.6.3.1.4 describe: SS for
   /// pixel values when Pixel Representation is 1, OW for pixel data.
   func impliedVR(_ tag: Tag) -> VR {
@@ -123,7 +123,7 @@ extension DataSetParser {
     warnings.append(DICOMWarning(.trailingBytes(count), offset: position))
   }
 
-  /// The error for a structure that needs `needed` bytes where fewer
+  /// Returns the error for a structure that needs `needed` bytes where fewer
   /// remain: truncation at the end of the file, a bad length otherwise.
   func missingBytes(at position: Int, tag: Tag?, needed: Int, end: Int) -> DICOMError {
     .truncated(offset: position, tag: tag, needed: needed, available: max(0, end - position))

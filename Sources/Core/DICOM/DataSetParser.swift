@@ -24,7 +24,8 @@ struct DataSetParser {
     self.stopTag = options.lastRequestedTag
   }
 
-  /// What ends a list of elements besides its end offset.
+  /// The kind of element list being parsed, which decides what ends it
+  /// besides its end offset.
   enum Context {
     /// The top level of the data set.
     case topLevel
@@ -89,7 +90,7 @@ struct DataSetParser {
         groupLength = (tag.group, declared, valueStart + 4)
       }
       if tag == Tag(0x0028_0103) {
-        pixelRepresentation = UInt16(integerValue(element, encoding.isLittleEndian))
+        pixelRepresentation = UInt16(truncatingIfNeeded: integerValue(element, encoding.isLittleEndian))
       }
       elements.append(element)
       position =
@@ -136,7 +137,7 @@ struct DataSetParser {
         let vr: VR = header.isExplicit ? header.vr : .OB
         return DataElement(tag: header.tag, vr: vr, length: header.length, offset: position)
       }
-      // CP-246: a UN (or unknown) element of undefined length holds an
+      // CP-246: a UN (or unknown) element of undefined length contains an
       // implicit VR little endian sequence.
       if header.vr != .UN {
         warnings.append(
