@@ -133,3 +133,16 @@ extension SiteGenerator {
     }
   }
 }
+
+extension SiteGenerator {
+  /// Two studies a day sampled for review, as the site's review table has them.
+  func reviewRows(_ day: Day) -> [JSONValue] {
+    (0..<2).map { index in
+      .object([
+        "day": .string(day.description), "model": .string("chest-xr"),
+        "version": .string(modelVersion(day)), "study": .string("s:review-\(day)-\(index)"),
+        "reason": .string(index == 0 ? "random" : "uncertain"), "uncertainty": .number(0.2),
+      ])
+    }
+  }
+}

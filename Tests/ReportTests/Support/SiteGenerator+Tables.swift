@@ -29,6 +29,7 @@ extension SiteGenerator {
     tables[.throughput] = throughputRows(day, studies: studies, random: &random)
     tables[.results] = [resultRow(day, studies: studies, random: &random)]
     tables[.resultSketches] = scoreRows(day, random: &random)
+    tables[.review] = reviewRows(day)
     return tables
   }
 
