@@ -117,6 +117,6 @@ extension SiteGenerator {
   func row(_ day: Day, _ fields: [String: JSONValue]) -> JSONValue {
     var members = fields
     members["day"] = .string(day.description)
-    return .object(members)
+    return .sortedObject(members)
   }
 }
