@@ -45,14 +45,14 @@ public struct SiteOverview: Sendable {
   public func json() -> String {
     let sites: [JSONValue] = entries.map { entry in
       let bundle = entry.site.lastBundle
-      return .object([
+      return .sortedObject([
         "id": .string(entry.site.siteID), "name": .string(entry.site.name),
         "last_sequence": bundle.map { .integer(Int64($0.sequence)) } ?? .null,
         "period": bundle.map { JSONReportRenderer.range($0.period) } ?? .null,
         "incidents": .integer(Int64(entry.incidents)), "warnings": .integer(Int64(entry.warnings)),
       ])
     }
-    return JSONValue.object(["sites": .array(sites)]).serialized(indent: 2) + "\n"
+    return JSONValue.sortedObject(["sites": .array(sites)]).serialized(indent: 2) + "\n"
   }
 
   private func pad(_ text: String, _ width: Int) -> String {

@@ -72,4 +72,40 @@ import Testing
     let loud = findings.filter { $0.severity > .info }
     #expect(loud.isEmpty, "replicate \(replicate):\n\(Self.describe(loud))")
   }
+
+  static func finding(_ severity: Severity) -> Finding {
+    Finding(
+      category: .incident, kind: "latency_regression", subject: "p95", severity: severity,
+      firstDay: october, lastDay: october, sentence: "", evidence: [:])
+  }
+
+  @Test func stateFollowsEarlierPeriods() {
+    let analyzer = Analyzer()
+    let warning = Self.finding(.warning)
+    let incident = Self.finding(.incident)
+    #expect(analyzer.state(of: warning, earlier: [[], [], []]) == .new)
+    #expect(analyzer.state(of: warning, earlier: [[warning], [], []]) == .ongoing)
+    #expect(analyzer.state(of: incident, earlier: [[incident], []]) == .ongoing)
+    #expect(analyzer.state(of: incident, earlier: [[warning], []]) == .escalating)
+    #expect(analyzer.state(of: warning, earlier: [[], [warning], []]) == .regressed)
+    #expect(analyzer.state(of: warning, earlier: []) == .new)
+  }
+
+  @Test func persistingSpikeIsOngoing() throws {
+    var generator = Self.generator(.newError, seed: 42)
+    generator.months = 14
+    let findings = Analyzer().analyze(tables: try generator.tableSet(), periods: generator.periods)
+    let spike = findings.first { $0.kind == "error_rate_spike" }
+    #expect(spike?.state == .ongoing)
+    #expect(spike?.lastDay == Day(year: 2026, month: 11, day: 30)!)
+    #expect(!findings.contains { $0.kind == "new_error_template" })
+  }
+
+  @Test func positiveRateShiftListsReviewStudies() throws {
+    let generator = Self.generator(.positiveRateDoubles, seed: 42)
+    let findings = Analyzer().analyze(tables: try generator.tableSet(), periods: generator.periods)
+    let shift = findings.first { $0.kind == "positive_rate_shift" }
+    #expect(shift?.studies.count == 20)
+    #expect(shift?.studies.first == "s:review-2026-10-12-0")
+  }
 }

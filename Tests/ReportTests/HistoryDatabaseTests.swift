@@ -42,7 +42,7 @@ import Testing
     let day = bundles[0].manifest.periodEnd
     replacement.manifest.periodStart = day
     replacement.manifest.payloadSHA256 = String(repeating: "e", count: 64)
-    replacement.tables = [.logLevels: [.object(["day": .string(day.description), "level": .string("error"), "count": .integer(99)])]]
+    replacement.tables = [.logLevels: [.sortedObject(["day": .string(day.description), "level": .string("error"), "count": .integer(99)])]]
     try history.ingest(bundles[0])
     try history.ingest(replacement)
     let site = bundles[0].manifest.siteID
@@ -59,7 +59,7 @@ import Testing
     var late = bundles[1]
     let day = bundles[0].manifest.periodEnd
     late.manifest.periodStart = day
-    late.tables = [.logLevels: [.object(["day": .string(day.description), "level": .string("error"), "count": .integer(99)])]]
+    late.tables = [.logLevels: [.sortedObject(["day": .string(day.description), "level": .string("error"), "count": .integer(99)])]]
     try history.ingest(late)
     try history.ingest(bundles[0])
     let rows = try history.tables(siteID: late.manifest.siteID, days: day...day)

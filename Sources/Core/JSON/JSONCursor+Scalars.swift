@@ -139,7 +139,7 @@ extension JSONCursor {
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
     if isInteger, let integer = Int64(text) { return .integer(integer) }
     guard let number = Double(text), number.isFinite else { throw invalidNumber(from: start) }
-    return .number(number)
+    return .double(number)
   }
 
   private mutating func countDigits() throws -> Int {

@@ -1,18 +1,17 @@
-/// A JSON value as RFC 8259 defines it. Objects keep their keys in a
-/// dictionary, so a writer that needs stable output sorts them.
-public enum JSONValue: Equatable, Sendable {
-  case null
-  case bool(Bool)
-  /// A number whose text has no fraction or exponent and fits in Int64.
-  case integer(Int64)
-  case number(Double)
-  case string(String)
-  case array([JSONValue])
-  case object([String: JSONValue])
+/// Read access to `JSONValue` (declared in JSONWriter.swift) for parsed
+/// documents: member lookup and typed views of a value.
+extension JSONValue {
+  /// Builds an object from a dictionary with its members in key order, so
+  /// the same members always serialise to the same text.
+  public static func sortedObject(_ members: [String: JSONValue]) -> JSONValue {
+    .object(members.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+  }
 
+  /// Returns the member named `key` of an object, or nil. Objects from
+  /// `JSONParser` never hold a key twice.
   public subscript(key: String) -> JSONValue? {
     guard case .object(let members) = self else { return nil }
-    return members[key]
+    return members.first { $0.0 == key }?.1
   }
 
   public var stringValue: String? {
@@ -20,11 +19,13 @@ public enum JSONValue: Equatable, Sendable {
     return text
   }
 
-  /// The value as an integer, also when written as a whole `Double`.
+  /// The value as an integer, also when written as a whole number with a
+  /// fraction or exponent.
   public var integerValue: Int64? {
     switch self {
     case .integer(let number): return number
-    case .number(let number):
+    case .unsigned(let number): return number <= UInt64(Int64.max) ? Int64(number) : nil
+    case .double(let number):
       guard number.rounded() == number, abs(number) < 9.0e15 else { return nil }
       return Int64(number)
     default: return nil
@@ -34,7 +35,8 @@ public enum JSONValue: Equatable, Sendable {
   public var doubleValue: Double? {
     switch self {
     case .integer(let number): return Double(number)
-    case .number(let number): return number
+    case .unsigned(let number): return Double(number)
+    case .double(let number): return number
     default: return nil
     }
   }
@@ -49,8 +51,9 @@ public enum JSONValue: Equatable, Sendable {
     return elements
   }
 
+  /// The members of an object as a dictionary.
   public var objectValue: [String: JSONValue]? {
     guard case .object(let members) = self else { return nil }
-    return members
+    return Dictionary(members, uniquingKeysWith: { first, _ in first })
   }
 }

@@ -50,10 +50,20 @@ extension DriftRules {
       ).map { finding in
         var renamed = finding
         renamed.subject = key
+        renamed.studies = reviewStudies(model: parts[0], version: parts[1])
         return renamed
       }
     }
     return findings
+  }
+
+  /// Returns up to 20 study pseudonyms the site sampled for review under
+  /// a model version in the current period, so the vendor can ask for them.
+  func reviewStudies(model: String, version: String) -> [String] {
+    let studies = context.tables.review.filter {
+      $0.model == model && $0.version == version && context.inCurrent($0.day)
+    }.map(\.study)
+    return Array(Set(studies).sorted().prefix(20))
   }
 
   /// Reports score and uncertainty distributions per model version that

@@ -97,7 +97,8 @@ enum SVGChart {
     let slot = plotWidth / Double(max(count, 1))
     for index in shown.sorted() {
       let x = left + slot * (Double(index) + 0.5)
-      body += "<text class=\"tick\" x=\"\(number(x))\" y=\"\(number(top + plotHeight + 16))\" text-anchor=\"middle\">\(HTMLText.escape(chart.labels[index]))</text>\n"
+      let anchor = index == 0 ? "start" : index == count - 1 ? "end" : "middle"
+      body += "<text class=\"tick\" x=\"\(number(x))\" y=\"\(number(top + plotHeight + 16))\" text-anchor=\"\(anchor)\">\(HTMLText.escape(chart.labels[index]))</text>\n"
     }
     return body
   }

@@ -76,12 +76,12 @@ struct BundleFixture {
       let text = rows.map { $0.serialized() + "\n" }.joined()
       try writer.addFile(name: table.fileName, contents: Array(text.utf8))
       let count = rows.count + (defect == .wrongRowCount && table == .dicomCounts ? 1 : 0)
-      tables.append(.object(["file": .string(table.fileName), "name": .string(table.rawValue), "rows": .integer(Int64(count))]))
+      tables.append(.sortedObject(["file": .string(table.fileName), "name": .string(table.rawValue), "rows": .integer(Int64(count))]))
     }
     let manifest = content.manifest
-    let description: JSONValue = .object([
+    let description: JSONValue = .sortedObject([
       "format_version": .integer(1), "site_id": .string(manifest.siteID),
-      "period": .object(["start": .string(manifest.periodStart.description), "end": .string(manifest.periodEnd.description)]),
+      "period": .sortedObject(["start": .string(manifest.periodStart.description), "end": .string(manifest.periodEnd.description)]),
       "tables": .array(tables),
     ])
     try writer.addFile(name: BundleLayout.contentName, contents: Array(description.serialized(indent: 2).utf8))

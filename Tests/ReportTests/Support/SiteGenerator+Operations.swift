@@ -14,7 +14,7 @@ extension SiteGenerator {
 
   func snapshotRows(_ day: Day) -> [JSONValue] {
     stride(from: 0, to: 24, by: 3).map { hour in
-      .object([
+      .sortedObject([
         "time": .string(time(day, hour: hour)), "duration_ms": .integer(900),
         "files_seen": .integer(10_000), "files_new": .integer(50), "files_changed": .integer(0),
         "problems": .integer(0), "boot_time": .string("2025-09-01T00:00:00Z"),
@@ -24,12 +24,12 @@ extension SiteGenerator {
 
   func hostRows(_ day: Day) -> [JSONValue] {
     stride(from: 0, to: 24, by: 3).map { hour in
-      .object([
+      .sortedObject([
         "time": .string(time(day, hour: hour)), "uptime_s": .integer(1000), "boot_time": .string("2025-09-01T00:00:00Z"),
-        "load1": .number(0.5), "memory_total_bytes": .integer(64 << 30), "memory_available_bytes": .integer(32 << 30),
-        "disks": .array([.object(["path": .string("/"), "total_bytes": .integer(1 << 40), "free_bytes": .integer(1 << 39)])]),
+        "load1": .double(0.5), "memory_total_bytes": .integer(64 << 30), "memory_available_bytes": .integer(32 << 30),
+        "disks": .array([.sortedObject(["path": .string("/"), "total_bytes": .integer(1 << 40), "free_bytes": .integer(1 << 39)])]),
         "gpu_status": .string("ok"),
-        "gpus": .array([.object(["index": .integer(0), "name": .string("T4"), "temperature_c": .integer(60),
+        "gpus": .array([.sortedObject(["index": .integer(0), "name": .string("T4"), "temperature_c": .integer(60),
           "memory_total_mib": .integer(16_000), "memory_used_mib": .integer(4000), "utilization_pct": .integer(40),
           "ecc_errors": .integer(0)])]),
         "units": .array([]),
@@ -113,10 +113,10 @@ extension SiteGenerator {
     let positives = random.multinomial(studies, [("p", rate), ("n", 1 - rate)])[0].1
     let nodules = random.multinomial(studies, [("p", 0.08), ("n", 0.92)])[0].1
     return row(day, ["model": .string("chest-xr"), "version": .string(modelVersion(day)),
-      "studies": .integer(Int64(studies)), "status": .object(["ok": .integer(Int64(studies))]),
-      "findings": .object([
-        "pneumothorax": .object(["positives": .integer(Int64(positives)), "total": .integer(Int64(studies))]),
-        "nodule": .object(["positives": .integer(Int64(nodules)), "total": .integer(Int64(studies))]),
+      "studies": .integer(Int64(studies)), "status": .sortedObject(["ok": .integer(Int64(studies))]),
+      "findings": .sortedObject([
+        "pneumothorax": .sortedObject(["positives": .integer(Int64(positives)), "total": .integer(Int64(studies))]),
+        "nodule": .sortedObject(["positives": .integer(Int64(nodules)), "total": .integer(Int64(studies))]),
       ])])
   }
 
@@ -130,6 +130,19 @@ extension SiteGenerator {
     return [("score:pneumothorax", score), ("uncertainty", uncertainty)].map { metric, sketch in
       row(day, ["model": .string("chest-xr"), "version": .string(modelVersion(day)), "metric": .string(metric),
         "count": .integer(Int64(sketch.count)), "sketch": .string(sketch.base64())])
+    }
+  }
+}
+
+extension SiteGenerator {
+  /// Two studies a day sampled for review, as the site's review table has them.
+  func reviewRows(_ day: Day) -> [JSONValue] {
+    (0..<2).map { index in
+      .sortedObject([
+        "day": .string(day.description), "model": .string("chest-xr"),
+        "version": .string(modelVersion(day)), "study": .string("s:review-\(day)-\(index)"),
+        "reason": .string(index == 0 ? "random" : "uncertain"), "uncertainty": .double(0.2),
+      ])
     }
   }
 }

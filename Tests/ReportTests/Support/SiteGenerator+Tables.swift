@@ -29,6 +29,7 @@ extension SiteGenerator {
     tables[.throughput] = throughputRows(day, studies: studies, random: &random)
     tables[.results] = [resultRow(day, studies: studies, random: &random)]
     tables[.resultSketches] = scoreRows(day, random: &random)
+    tables[.review] = reviewRows(day)
     return tables
   }
 
@@ -116,6 +117,6 @@ extension SiteGenerator {
   func row(_ day: Day, _ fields: [String: JSONValue]) -> JSONValue {
     var members = fields
     members["day"] = .string(day.description)
-    return .object(members)
+    return .sortedObject(members)
   }
 }
