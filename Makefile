@@ -23,7 +23,12 @@ STATIC_LIBS := -Xlinker -lzstd
 # Debian packages for the build (the -dev packages carry the static
 # archives too), for the peers the tests compare with, and for the venv.
 DEB_PACKAGES := libsqlite3-dev libarchive-dev libsodium-dev zlib1g-dev libzstd-dev \
-	binutils git tar zstd age dcmtk python3-venv
+	binutils git tar zstd age dcmtk python3 python3-venv
+# Packages the Swift toolchain needs to run on Debian 12; a minimal
+# install lacks most of them, and `swift build` fails without them.
+SWIFT_DEB_PACKAGES := binutils-gold gcc libc6-dev libgcc-12-dev libstdc++-12-dev \
+	libcurl4-openssl-dev libedit-dev libncurses-dev libpython3-dev libsqlite3-dev \
+	libxml2-dev uuid-dev zlib1g-dev pkg-config tzdata git
 
 export MEDMON_CORPUS
 
@@ -71,7 +76,7 @@ format:
 # first; does nothing when all are installed. Without root it stops and
 # prints the command to run.
 deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+	@missing=""; for p in $(sort $(DEB_PACKAGES) $(SWIFT_DEB_PACKAGES)); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' \
 	    || missing="$$missing $$p"; \
 	done; \
