@@ -117,6 +117,29 @@ private let base =
         == .invalidField("values", expected: "an object"))
   }
 
+  @Test func uidShapedNamesAreRejected() {
+    #expect(
+      problem("{" + base + #","status":"ok","values":{"1.2.840.10008.1":1}}"#)
+        == .invalidField("values", expected: "keys that are names, not DICOM UIDs"))
+    #expect(
+      problem(
+        #"{"time":1,"study":"1","model":"m","version":"1.2.840.113619.2","status":"ok"}"#)
+        == .invalidField("version", expected: "a name, not a DICOM UID"))
+    #expect(ResultLineParser.looksLikeUID("1.2.840.10008.5.1"))
+    #expect(!ResultLineParser.looksLikeUID("2.3.1.4567"))
+    #expect(!ResultLineParser.looksLikeUID("v1.2.840.10008.5"))
+    #expect(!ResultLineParser.looksLikeUID("1.2..3.4"))
+  }
+
+  @Test func badKeyIsNotQuoted() {
+    let found = problem("{" + base + #","status":"ok","findings":{"DOE^JOHN":0.5},"threshold":1}"#)
+    #expect(
+      found
+        == .invalidField(
+          "findings", expected: "keys of 1 to 64 characters from A-Z a-z 0-9 . _ - + : /"))
+    #expect(found.map { !$0.reason.contains("DOE") } == true)
+  }
+
   @Test func invalidUTF8() {
     let bytes: [UInt8] = Array(#"{"time":1,"study":""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)
     #expect(parser.parse(bytes[...]) == .failure(.invalidUTF8))

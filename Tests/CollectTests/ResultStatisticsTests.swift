@@ -48,6 +48,10 @@ private func makeFolder() throws -> String {
   return String(cString: try #require(path))
 }
 
+private func removeFolder(_ folder: String) {
+  _ = try? Subprocess.run("/bin/rm", arguments: ["-rf", "--", folder])
+}
+
 private func append(_ text: String, to path: String) throws {
   let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
   #expect(descriptor >= 0)
@@ -65,6 +69,7 @@ private let pseudonymize: @Sendable (String) -> String = {
   @Test func snapshotsAddUpToIndependentCount() throws {
     let results = generate(900)
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let path = folder + "/results.jsonl"
     let reader = ResultsReader(pseudonymize: pseudonymize)
 

@@ -10,6 +10,10 @@ private func makeFolder() throws -> String {
   return String(cString: try #require(path))
 }
 
+private func removeFolder(_ folder: String) {
+  _ = try? Subprocess.run("/bin/rm", arguments: ["-rf", "--", folder])
+}
+
 /// Appends text to a file the way a writer does, creating it when needed.
 private func append(_ text: String, to path: String) throws {
   let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
@@ -45,6 +49,7 @@ private final class RecordingSink: LogSink, @unchecked Sendable {
 @Suite struct ResultsReaderTests {
   @Test func rejectedLinesAreLoggedUpToLimit() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let path = folder + "/results.jsonl"
     try append(String(repeating: "{}\n", count: 25), to: path)
     let sink = RecordingSink()
@@ -65,6 +70,7 @@ private final class RecordingSink: LogSink, @unchecked Sendable {
 
   @Test func appendsAreReadOnce() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let path = folder + "/results.jsonl"
     try append(line(1) + line(2), to: path)
     let first = readPass([path], [])
@@ -84,6 +90,7 @@ private final class RecordingSink: LogSink, @unchecked Sendable {
 
   @Test func partialLastLineWaits() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let path = folder + "/results.jsonl"
     let whole = line(1)
     let cut = whole.utf8.count / 2
@@ -101,6 +108,7 @@ private final class RecordingSink: LogSink, @unchecked Sendable {
 
   @Test func badLinesAreCountedAndSkipped() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let path = folder + "/results.jsonl"
     let bad = #"{"time":1790928902,"study":"1.2.3.9","model":"m","version":"1"}"# + "\n"
     try append(line(1) + "garbage\r\n" + "\n" + bad + line(2) + "[1]\n", to: path)
@@ -124,6 +132,7 @@ private final class RecordingSink: LogSink, @unchecked Sendable {
 
   @Test func crlfLineEnds() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let path = folder + "/results.jsonl"
     try append(line(1).replacingOccurrences("\n", "\r\n") + line(2), to: path)
     let pass = readPass([path], [])
@@ -133,6 +142,7 @@ private final class RecordingSink: LogSink, @unchecked Sendable {
 
   @Test func renameRotationFinishesOldFile() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let path = folder + "/results.jsonl"
     try append(line(1), to: path)
     let first = readPass([path], [])
@@ -156,6 +166,7 @@ private final class RecordingSink: LogSink, @unchecked Sendable {
 
   @Test func globMatchesRotatedNameOnce() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let path = folder + "/results.jsonl"
     try append(line(1) + line(2), to: path)
     let first = readPass([folder + "/results.jsonl*"], [])
@@ -170,6 +181,7 @@ private final class RecordingSink: LogSink, @unchecked Sendable {
 
   @Test func copyTruncateRestarts() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let path = folder + "/results.jsonl"
     try append(line(1) + line(2), to: path)
     let first = readPass([path], [])
@@ -182,6 +194,7 @@ private final class RecordingSink: LogSink, @unchecked Sendable {
 
   @Test func replacedFileWithSameSizeRestarts() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let path = folder + "/results.jsonl"
     try append(line(1), to: path)
     let first = readPass([path], [])
@@ -195,6 +208,7 @@ private final class RecordingSink: LogSink, @unchecked Sendable {
 
   @Test func longLineIsRejectedOnceAcrossPasses() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let path = folder + "/results.jsonl"
     let long = String(repeating: "x", count: 500)
     try append(line(1) + long, to: path)
@@ -219,6 +233,7 @@ private final class RecordingSink: LogSink, @unchecked Sendable {
 
   @Test func readErrorNamesPath() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let fileReader = ResultFileReader(
       parser: ResultLineParser(pseudonymize: { $0 }), maximumLineLength: 100, chunkSize: 64)
     var summary = ResultsReadSummary()
@@ -230,6 +245,7 @@ private final class RecordingSink: LogSink, @unchecked Sendable {
 
   @Test func manyLinesInSmallChunks() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let path = folder + "/results.jsonl"
     try append((1...500).map { line($0) }.joined(), to: path)
     let pass = readPass([path], [], chunk: 7)

@@ -13,7 +13,7 @@ private func candidates(_ count: Int) -> [ReviewCandidate] {
   }
 }
 
-/// A deterministic shuffle (a linear congruential generator), so the test
+/// Shuffles with a linear congruential generator, so the test
 /// does not depend on the system's random source.
 private func shuffled<T>(_ items: [T], seed: UInt64) -> [T] {
   var items = items
@@ -108,5 +108,20 @@ private func shuffled<T>(_ items: [T], seed: UInt64) -> [T] {
     for candidate in candidates(10) { sample.offer(candidate) }
     #expect(sample.random.isEmpty)
     #expect(sample.uncertain.isEmpty)
+  }
+}
+
+extension ReviewSampleTests {
+  @Test func largeSampleKeepsOrderInvariants() {
+    var sample = ReviewSample(seed: 3, size: 500)
+    let all = candidates(3000)
+    for candidate in shuffled(all + all, seed: 5) { sample.offer(candidate) }
+    let priorities = sample.random.map { sample.priority(of: $0.study) }
+    #expect(sample.random.count == 500)
+    #expect(priorities == priorities.sorted())
+    #expect(Set(sample.random.map(\.study)).count == 500)
+    let uncertainties = sample.uncertain.compactMap(\.uncertainty)
+    #expect(uncertainties.count == 500)
+    #expect(uncertainties == uncertainties.sorted(by: >))
   }
 }

@@ -147,7 +147,7 @@ extension AgeTestSupport {
       standardError: String(decoding: try readFile(errorPath), as: UTF8.self))
   }
 
-  /// Returns the path of `program` in PATH, or throws a message that says
+  /// Returns the path of `program` in PATH, or throws a message that names
   /// which package to install.
   static func requireProgram(_ program: String, package: String) throws -> String {
     let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"

@@ -64,8 +64,8 @@ public struct ResultLineParser: Sendable {
     let entries = try entries(value, field: "findings")
     var findings: [String: FindingResult] = [:]
     for (key, entry) in entries {
+      try checkName(key, field: "findings", isKey: true)
       let field = "findings." + key
-      try checkName(key, field: field)
       findings[key] = try finding(entry, name: key, field: field, threshold: threshold)
     }
     return findings
@@ -104,8 +104,8 @@ public struct ResultLineParser: Sendable {
     guard let value else { return [:] }
     var values: [String: Double] = [:]
     for (key, entry) in try entries(value, field: "values") {
+      try checkName(key, field: "values", isKey: true)
       let field = "values." + key
-      try checkName(key, field: field)
       guard let number = entry.doubleValue else {
         throw ResultLineProblem.invalidField(field, expected: "a number")
       }
@@ -160,7 +160,8 @@ public struct ResultLineParser: Sendable {
 
   /// Checks a model, version, status, finding or value name. The names
   /// leave the site, so only a short, plain character set is accepted.
-  private func checkName(_ text: String, field: String) throws {
+  /// A rejected key is not named in the problem, since it may be any text.
+  private func checkName(_ text: String, field: String, isKey: Bool = false) throws {
     let allowed = text.utf8.allSatisfy { byte in
       switch byte {
       case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
@@ -170,10 +171,24 @@ public struct ResultLineParser: Sendable {
       default: return false
       }
     }
+    let subject = isKey ? "keys of " : ""
     guard allowed, (1...Self.maximumNameLength).contains(text.utf8.count) else {
       throw ResultLineProblem.invalidField(
-        field, expected: "1 to 64 characters from A-Z a-z 0-9 . _ - + : /")
+        field, expected: subject + "1 to 64 characters from A-Z a-z 0-9 . _ - + : /")
     }
+    guard !Self.looksLikeUID(text) else {
+      let expected = isKey ? "keys that are names, not DICOM UIDs" : "a name, not a DICOM UID"
+      throw ResultLineProblem.invalidField(field, expected: expected)
+    }
+  }
+
+  /// Reports whether a name has the shape of a DICOM UID: digits in five
+  /// or more dot-separated parts. Such a name would carry an identifier
+  /// out of the site, while a version such as `2.3.1.4567` has fewer parts.
+  static func looksLikeUID(_ text: String) -> Bool {
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    return parts.count >= 5
+      && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
   }
 
   private static func offset(of error: JSONError) -> Int {

@@ -42,10 +42,10 @@ public struct ResultStatistics: Equatable, Sendable {
 
     let reviewKey = ReviewKey(
       period: Self.period(of: record.day), model: record.model, version: record.version)
-    var sample = reviews[reviewKey] ?? emptySample(reviewKey)
-    sample.offer(
-      ReviewCandidate(study: record.study, day: record.day, uncertainty: record.uncertainty))
-    reviews[reviewKey] = sample
+    let candidate = ReviewCandidate(
+      study: record.study, day: record.day, uncertainty: record.uncertainty)
+    let empty = emptySample(reviewKey)
+    reviews[reviewKey, default: empty].offer(candidate)
   }
 
   /// Adds the statistics of another snapshot.

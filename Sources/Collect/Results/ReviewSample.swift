@@ -27,18 +27,25 @@ public enum ReviewReason: String, Equatable, Sendable {
 ///
 /// The random part is bottom-k sampling: each study gets a priority, a
 /// hash of its pseudonym under the seed, and the sample keeps the `size`
-/// studies with the smallest priorities. Because the priority depends only on the
-/// study and the seed, the sample is the same in any arrival order, two
-/// samples merge into the sample of the union, and a study seen twice
-/// counts once.
+/// studies with the smallest priorities. Because the priority depends
+/// only on the study and the seed, the sample is the same in any arrival
+/// order, two samples merge into the sample of the union, and a study
+/// seen twice counts once.
 public struct ReviewSample: Equatable, Sendable {
   public let seed: UInt64
   /// The maximum number of studies in each of the two lists.
   public let size: Int
   /// Sorted by priority, then pseudonym.
   public private(set) var random: [ReviewCandidate] = []
+  /// The priority of each entry of `random`, kept so that an offer
+  /// hashes only the offered study.
+  private var priorities: [UInt64] = []
   /// Sorted by uncertainty, highest first, then pseudonym.
   public private(set) var uncertain: [ReviewCandidate] = []
+  /// The pseudonyms in each list, so that an offer finds a repeated study
+  /// without scanning a list of up to `size` entries.
+  private var randomStudies: Set<String> = []
+  private var uncertainStudies: Set<String> = []
 
   public init(seed: UInt64, size: Int) {
     self.seed = seed
@@ -79,28 +86,46 @@ public struct ReviewSample: Equatable, Sendable {
   }
 
   private mutating func offerRandom(_ candidate: ReviewCandidate) {
-    if let index = random.firstIndex(where: { $0.study == candidate.study }) {
+    if randomStudies.contains(candidate.study),
+      let index = random.firstIndex(where: { $0.study == candidate.study })
+    {
       random[index].day = min(random[index].day, candidate.day)
       random[index].uncertainty = maximum(random[index].uncertainty, candidate.uncertainty)
       return
     }
     let key = (priority(of: candidate.study), candidate.study)
-    let index = random.firstIndex { (priority(of: $0.study), $0.study) > key } ?? random.count
+    if random.count == size, let last = random.last, (priorities[size - 1], last.study) < key {
+      return
+    }
+    let index =
+      random.indices.first { (priorities[$0], random[$0].study) > key } ?? random.count
     guard index < size else { return }
     random.insert(candidate, at: index)
-    if random.count > size { random.removeLast() }
+    priorities.insert(key.0, at: index)
+    randomStudies.insert(candidate.study)
+    if random.count > size {
+      randomStudies.remove(random.removeLast().study)
+      priorities.removeLast()
+    }
   }
 
   // NOTE: a study that fell out of the list and returns with a higher
   // uncertainty comes back with the day of its later result only.
   private mutating func offerUncertain(_ candidate: ReviewCandidate) {
     var candidate = candidate
-    if let index = uncertain.firstIndex(where: { $0.study == candidate.study }) {
+    if uncertainStudies.contains(candidate.study),
+      let index = uncertain.firstIndex(where: { $0.study == candidate.study })
+    {
       let existing = uncertain.remove(at: index)
+      uncertainStudies.remove(existing.study)
       candidate.day = min(existing.day, candidate.day)
       candidate.uncertainty = maximum(existing.uncertainty, candidate.uncertainty)
     }
     let value = candidate.uncertainty ?? -.infinity
+    if uncertain.count == size, let last = uncertain.last, (last.uncertainty ?? -.infinity) > value
+    {
+      return
+    }
     let index =
       uncertain.firstIndex {
         let other = $0.uncertainty ?? -.infinity
@@ -108,7 +133,10 @@ public struct ReviewSample: Equatable, Sendable {
       } ?? uncertain.count
     guard index < size else { return }
     uncertain.insert(candidate, at: index)
-    if uncertain.count > size { uncertain.removeLast() }
+    uncertainStudies.insert(candidate.study)
+    if uncertain.count > size {
+      uncertainStudies.remove(uncertain.removeLast().study)
+    }
   }
 }
 
