@@ -32,7 +32,8 @@ SWIFT_DEB_PACKAGES := binutils-gold gcc libc6-dev libgcc-12-dev libstdc++-12-dev
 
 export MEDMON_CORPUS
 
-.PHONY: all build release static test lint format deps install clean venv demo
+.PHONY: all build release static test lint format deps install clean venv demo \
+	readme-help
 
 all: build
 
@@ -61,6 +62,22 @@ static: deps
 # Builds medmon and shows its commands.
 demo: build
 	$$($(SWIFT) build --show-bin-path)/medmon --help
+
+# Replaces the block between the medmon --help markers in README.md with
+# the output of the built executable.
+readme-help: build
+	@bin=$$($(SWIFT) build --show-bin-path)/medmon; \
+	  $$bin --help > .build/help.txt || { echo "readme-help: '$$bin --help' failed"; exit 1; }; \
+	  awk -v help=.build/help.txt ' \
+	    /^<!-- end medmon --help/ { skip = 0 } \
+	    !skip { print } \
+	    /^<!-- begin medmon --help/ { \
+	      skip = 1; print "```text"; \
+	      while ((getline line < help) > 0) print line; print "```" }' \
+	  README.md > .build/README.md.new
+	@grep -q '^<!-- end medmon --help' .build/README.md.new \
+	  || { echo "readme-help: README.md lacks the medmon --help markers"; exit 1; }
+	mv .build/README.md.new README.md
 
 test: deps venv
 	$(SWIFT) build $(VERSION_FLAGS)

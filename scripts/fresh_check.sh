@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs the README's setup commands in a clean Debian 12 root, as a new
-# user on a fresh machine would: builds the root with debootstrap, copies
-# HEAD of this repository into it, bind-mounts the Swift toolchain and the
-# test corpus read-only, and runs each command of the README's first
-# `sh` block under "## Getting started" in a chroot as root. Fails on the
-# first command that fails.
+# user on a fresh machine would. It builds the root with debootstrap,
+# copies HEAD of this repository into it and bind-mounts the Swift
+# toolchain and the test corpus read-only. Then it runs each command of
+# the README's first `sh` block under "## Getting started" in a chroot as
+# root, and stops at the first one that fails.
 #
 # Environment:
 #   MEDMON_CORPUS  test corpus folder, mounted at the same path (required)
@@ -60,8 +60,8 @@ check_inputs() {
   esac
 }
 
-# Builds the minimal root once and keeps it as a tar, so later runs only
-# unpack it (seconds instead of a minute or more of debootstrap).
+# Builds the minimal root once and keeps it as a tar, so later runs
+# unpack it instead of running debootstrap again.
 build_base() {
   if [ -f "$base_tar" ] && [ "${FRESH_REBUILD:-0}" != 1 ]; then
     log "reusing $base_tar (FRESH_REBUILD=1 builds it again)"
