@@ -24,9 +24,11 @@ STATIC_LIBS := -Xlinker -lzstd
 # archives too), for the peers the tests compare with, and for the venv.
 DEB_PACKAGES := libsqlite3-dev libarchive-dev libsodium-dev zlib1g-dev libzstd-dev \
 	binutils git tar zstd age dcmtk python3 python3-venv
-# Packages the Swift toolchain needs to run on Debian 12; a minimal
-# install lacks most of them, and `swift build` fails without them.
-SWIFT_DEB_PACKAGES := binutils-gold gcc libc6-dev libgcc-12-dev libstdc++-12-dev \
+# Packages the Swift toolchain needs to run on Debian 12. A minimal
+# install lacks most of them, and `swift build` fails without them. The
+# gold linker comes with binutils (binutils-gold is a virtual package in
+# Debian 12, which dpkg-query never reports as installed).
+SWIFT_DEB_PACKAGES := binutils gcc libc6-dev libgcc-12-dev libstdc++-12-dev \
 	libcurl4-openssl-dev libedit-dev libncurses-dev libpython3-dev libsqlite3-dev \
 	libxml2-dev uuid-dev zlib1g-dev pkg-config tzdata git
 

@@ -11,6 +11,7 @@
 #   SWIFT_DIR      toolchain folder, mounted at the same path (/opt/swift)
 #   FRESH_DIR      work folder for the root and caches (out/fresh)
 #   FRESH_REBUILD  set to 1 to build the base root again
+#   PIP_CERT       CA bundle that pip on this machine trusts, if any
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && git rev-parse --show-toplevel)
@@ -126,13 +127,25 @@ prepare_root() {
   bind_read_only "$swift_dir"
   bind_read_only "$corpus"
 
+  # pip in the root trusts the same certificate authorities as pip here,
+  # so that `make venv` works behind a TLS-inspecting proxy. The bundle
+  # goes to its own path because ca-certificates may own /etc/ssl/certs.
+  if [ -n "${PIP_CERT:-}" ] && [ -f "$PIP_CERT" ]; then
+    mkdir -p "$root/usr/local/share/fresh-check"
+    cp "$PIP_CERT" "$root/usr/local/share/fresh-check/pip-ca.crt"
+  fi
+
   mkdir -p "$root/root/medmon"
   git -C "$repo" archive HEAD | tar -C "$root/root/medmon" -x
   log "copied HEAD ($(git -C "$repo" rev-parse --short HEAD)) to /root/medmon"
 }
 
 run_in_root() {
-  env -i HOME=/root TERM=dumb LANG=C.UTF-8 MEDMON_CORPUS="$corpus" \
+  local pip_cert=()
+  if [ -f "$root/usr/local/share/fresh-check/pip-ca.crt" ]; then
+    pip_cert=(PIP_CERT=/usr/local/share/fresh-check/pip-ca.crt)
+  fi
+  env -i HOME=/root TERM=dumb LANG=C.UTF-8 MEDMON_CORPUS="$corpus" "${pip_cert[@]}" \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     chroot "$root" /bin/bash -c "cd /root/medmon && $1"
 }
