@@ -1,0 +1,42 @@
+import Core
+
+/// Renders a terminal summary that fits one screen: a header per site
+/// and its findings, most severe first, one line each.
+public enum TextReportRenderer {
+  /// The most findings listed per site; the rest are counted.
+  public static let findingLimit = 12
+  public static let width = 100
+
+  public static func render(_ report: AnalysisReport) -> String {
+    guard !report.sites.isEmpty else { return "No site to report.\n" }
+    return report.sites.map(site).joined(separator: "\n")
+  }
+
+  static func site(_ report: SiteReport) -> String {
+    var lines = [header(report)]
+    let counts = Severity.allCases.reversed().map { "\(report.count($0)) \($0.label)" }
+    lines.append("  " + counts.joined(separator: ", ") + ".")
+    for finding in report.findings.prefix(findingLimit) {
+      let tag = "[\(finding.severity.label)/\(finding.state.rawValue)]"
+      let line = "  \(tag) \(finding.firstDay) \(finding.kind): \(finding.sentence)"
+      lines.append(clip(line))
+    }
+    if report.findings.count > findingLimit {
+      lines.append("  ... and \(report.findings.count - findingLimit) more; use --format markdown or html for all.")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func header(_ report: SiteReport) -> String {
+    let sequence = report.sequence.map { ", bundle \($0)" } ?? ""
+    let baseline = report.baseline.map {
+      " against \($0.lowerBound)..\($0.upperBound)\(report.baselinePinned ? " (pinned)" : "")"
+    } ?? " (no baseline yet)"
+    return "\(report.siteName) (\(report.siteID.prefix(8))\(sequence)): \(report.period.lowerBound)..\(report.period.upperBound), \(report.studies) studies\(baseline)"
+  }
+
+  static func clip(_ line: String) -> String {
+    guard line.count > width else { return line }
+    return String(line.prefix(width - 3)) + "..."
+  }
+}
