@@ -20,6 +20,8 @@ import sys
 import time
 from pathlib import Path
 
+# Keeps the source tree free of __pycache__ folders.
+sys.dont_write_bytecode = True
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from demo import timeline as tl  # noqa: E402
