@@ -4,10 +4,11 @@
 Usage: e2e_real.py MEDMON WORKDIR
 
 Reads $MEDMON_CORPUS/dicom (pydicom's and pydicom-data's test files) and
-two loghub logs under $MEDMON_CORPUS/logs, runs init, snapshot, collect
-and verify into WORKDIR (emptied first), decrypts the bundle with the
-`age` and `zstd` tools, and compares its tables with counts computed here
-from the same files with pydicom and loghub's own structured CSV files.
+two loghub logs under $MEDMON_CORPUS/logs. Runs init, snapshot, collect
+and verify into WORKDIR, which is emptied first. Then decrypts the bundle
+with the `age` and `zstd` tools and compares its tables with counts
+computed here from the same files, with pydicom and with loghub's own
+structured CSV files.
 It also checks that no patient name, patient ID, birth date or instance
 UID of the corpus appears in the bundle's plain content. Exits 1 on the
 first failed check, 2 when an input is missing.
@@ -28,8 +29,8 @@ from pathlib import Path
 
 import pydicom
 
-# pydicom warns about the corpus's deliberately odd files; the counts
-# below already say which files are read.
+# pydicom warns about the corpus's deliberately odd files, which the
+# counts below account for.
 warnings.filterwarnings("ignore", module="pydicom")
 
 # Logs whose lines carry a level that loghub's structured CSV records.

@@ -1,8 +1,8 @@
 import Core
 import Testing
 
-/// A bundle changed after it was written fails `medmon verify` with the
-/// error that names the broken part.
+/// Checks that a bundle changed after it was written fails `medmon verify`
+/// with the error that names the broken part.
 @Suite struct BundleTamperingTests {
   private func writtenBundle() throws -> (TestSite, String) {
     let site = try TestSite()

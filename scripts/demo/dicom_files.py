@@ -110,8 +110,8 @@ class DICOMWriter:
         dataset.ViewPosition = view
         dataset.PatientPosition = study.patient_position
         dataset.PixelSpacing = [study.pixel_spacing, study.pixel_spacing]
-        # The CR template is MONOCHROME1, as many CR readers write; the DX
-        # detectors write MONOCHROME2.
+        # The demo's CR reader writes MONOCHROME1 (inverted grey scale), and
+        # its DX detectors write MONOCHROME2.
         dataset.PhotometricInterpretation = "MONOCHROME1" if study.modality == "CR" else "MONOCHROME2"
         if study.modality in ("DX", "CR"):
             dataset.ImagerPixelSpacing = [study.pixel_spacing, study.pixel_spacing]

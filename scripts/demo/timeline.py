@@ -123,7 +123,7 @@ class Timeline:
             }),
             Event("pediatric", pediatric, self.last, {
                 "age_bands": ["2-4", "5-11", "12-17"],
-                "share": "rising from 0 to about 15% of chest studies",
+                "share": "rising from 0 to about 15% of DX and CR studies",
             }),
             Event("newError", update, self.last, {
                 "model": MODEL, "version": "2.2.0",
@@ -132,7 +132,7 @@ class Timeline:
             }),
             Event("latencyRegression", last_month, self.last, {
                 "model": MODEL, "factor": 1.8,
-                "p95_ms": "about 1500 before, about 2700 after",
+                "p95_ms": "about 1400 before, about 2500 after",
             }),
             Event("outage", outage, outage + dt.timedelta(days=1), {
                 "model": MODEL, "results": 0,

@@ -48,10 +48,10 @@ final class TestSite {
   }
 
   private func writeStudies(_ count: Int) throws {
-    let given = ["ALICE", "BORIS", "CLARA", "DMITRI", "EVA", "FELIX"]
+    let givenNames = ["ALICE", "BORIS", "CLARA", "DMITRI", "EVA", "FELIX"]
     for index in 0..<count {
       var instance = TinyDICOMWriter.Instance()
-      instance.patientName = "QUIXTESTER^\(given[index % given.count])"
+      instance.patientName = "QUIXTESTER^\(givenNames[index % givenNames.count])"
       instance.patientID = "QX\(700_000 + index)"
       instance.studyUID = "1.2.826.0.1.3680043.2.1143.\(index + 1)"
       instance.seriesUID = instance.studyUID + ".1"
