@@ -10,6 +10,10 @@ its predicted group equals the set of lines in its true group. Template
 accuracy (TA) counts an event as correct when its predicted template equals
 the true template after both are normalised (runs of variables and tokens
 holding a variable become one `<*>`).
+
+The check also reads each real Python traceback file of the corpus and
+requires the exception types medmon groups it under to be among those the
+corpus index lists for that file.
 """
 
 import collections
@@ -84,6 +88,35 @@ def run_drain3(lines):
     return ids, [templates[cluster_id] for cluster_id in ids]
 
 
+def check_tracebacks(binary, corpus):
+    """Checks that each real traceback file yields a traceback template
+    whose exception type the corpus index lists for that file."""
+    base = os.path.join(corpus, "logs", "python_tracebacks")
+    with open(os.path.join(base, "TRACEBACK_INDEX.tsv"), encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    failures = []
+    checked = 0
+    for row in rows:
+        if int(row["tracebacks"]) == 0:
+            continue
+        types = {re.sub(r"x\d+$", "", item) for item in row["exception_types(heuristic)"].split(",")}
+        result = subprocess.run([binary, "logs", "--format", "python",
+                                 os.path.join(base, "loguru", row["file"])],
+                                check=True, capture_output=True, text=True)
+        found = set()
+        for line in result.stdout.splitlines():
+            template = line.split("\t", 2)[2]
+            if template.startswith("Traceback "):
+                found.add(template.split(" ")[1].split(".")[-1])
+        checked += 1
+        if not found or not found <= types:
+            failures.append(f"{row['file']}: found {sorted(found)}, index lists {sorted(types)}")
+    print(f"tracebacks: {checked - len(failures)} of {checked} files grouped under a listed type")
+    for failure in failures:
+        print("  " + failure)
+    return not failures
+
+
 def main():
     corpus = os.environ.get("MEDMON_CORPUS", "")
     base = os.path.join(corpus, "logs", "loghub_2k_corrected")
@@ -117,7 +150,8 @@ def main():
     if means[0] < 0.95:
         print(f"check-logs: mean grouping accuracy {means[0]:.3f} is below 0.95",
               file=sys.stderr)
-    return 1 if failures or means[0] < 0.95 else 0
+    tracebacks_ok = check_tracebacks(binary, corpus)
+    return 1 if failures or means[0] < 0.95 or not tracebacks_ok else 0
 
 
 if __name__ == "__main__":

@@ -10,5 +10,6 @@ let allCommands: [any Command.Type] = [
   VerifyCommand.self,
   DumpCommand.self,
   LogsCommand.self,
+  KeygenCommand.self,
   HelpCommand.self,
 ]

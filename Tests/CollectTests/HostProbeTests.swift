@@ -11,6 +11,10 @@ private func makeFolder() throws -> String {
   return String(cString: try #require(path))
 }
 
+private func removeFolder(_ folder: String) {
+  _ = try? Subprocess.run("/bin/rm", arguments: ["-rf", "--", folder])
+}
+
 private func write(_ text: String, to path: String, mode: mode_t = 0o644) throws {
   try FileSystem.writeAtomically(Array(text.utf8), to: path, mode: mode)
 }
@@ -45,30 +49,9 @@ private func makeProc(_ folder: String) throws -> String {
 }
 
 @Suite struct HostProbeTests {
-  @Test func memoryFromMeminfo() throws {
-    let memory = try #require(ProcFiles.parseMemory(meminfo))
-    #expect(memory.totalBytes == 16_314_520 * 1024)
-    #expect(memory.availableBytes == 9_876_544 * 1024)
-    #expect(memory.swapTotalBytes == 2_097_148 * 1024)
-    #expect(memory.swapFreeBytes == 2_097_000 * 1024)
-  }
-
-  @Test func memoryWithoutMemAvailable() throws {
-    let text = "MemTotal: 1000 kB\nMemFree: 100 kB\nBuffers: 20 kB\nCached: 300 kB\n"
-    let memory = try #require(ProcFiles.parseMemory(text))
-    #expect(memory.availableBytes == 420 * 1024)
-  }
-
-  @Test func malformedProcTextIsNil() {
-    #expect(ProcFiles.parseMemory("garbage") == nil)
-    #expect(ProcFiles.parseLoad("0.5 x") == nil)
-    #expect(ProcFiles.parseUptime("") == nil)
-    #expect(ProcFiles.parseUptime("-5 1") == nil)
-    #expect(ProcFiles.parseBootTime("cpu 1 2\n") == nil)
-  }
-
   @Test func collectsFromFixtureProc() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     var probe = HostProbe(diskPaths: [folder], units: [], queriesGPU: false)
     probe.procRoot = try makeProc(folder)
     let health = probe.collect(now: 1_764_892_923)
@@ -85,6 +68,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func diskUsageMatchesStatvfs() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let probe = HostProbe(diskPaths: [folder, "/nonexistent-medmon"], units: [], queriesGPU: false)
     let health = probe.collect(now: 0)
     var info = statvfs()
@@ -101,6 +85,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func missingProcFilesBecomeProblems() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     var probe = HostProbe(diskPaths: [], units: [], queriesGPU: false)
     probe.procRoot = folder
     try write("nonsense\n", to: folder + "/loadavg")
@@ -116,6 +101,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func gpuWithEccErrors() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     let program = try fakeProgram(
       folder, "nvidia-smi",
       """
@@ -142,38 +128,9 @@ private func makeProc(_ folder: String) throws -> String {
     #expect(health.gpus.first?.eccErrors == 0)
   }
 
-  @Test func gpuUnsupportedFieldsAreNil() throws {
-    let outcome = GPUQuery.parse("0, Tesla T4, 45, 15360, [N/A], [Not Supported], [N/A]\n")
-    #expect(outcome.status == .ok)
-    let gpu = try #require(outcome.gpus.first)
-    #expect(gpu.name == "Tesla T4")
-    #expect(gpu.temperatureCelsius == 45)
-    #expect(gpu.memoryTotalMiB == 15360)
-    #expect(gpu.memoryUsedMiB == nil)
-    #expect(gpu.utilizationPercent == nil)
-    #expect(gpu.eccErrors == nil)
-    #expect(gpu.fault == nil)
-  }
-
-  @Test func lostGpuIsError() throws {
-    let outcome = GPUQuery.parse(
-      "0, Tesla T4, 45, 15360, 10, 3, 0\n1, Tesla T4, [GPU is lost], [GPU is lost], "
-        + "[GPU is lost], [GPU is lost], [GPU is lost]\n")
-    #expect(outcome.status == .error)
-    #expect(outcome.gpus.count == 2)
-    #expect(outcome.gpus.last?.fault == "[GPU is lost]")
-    #expect(outcome.detail == "GPU 1 reports '[GPU is lost]'")
-  }
-
-  @Test func malformedGpuLineIsError() {
-    let outcome = GPUQuery.parse("0, Tesla T4, 45\n")
-    #expect(outcome.status == .error)
-    #expect(outcome.gpus.isEmpty)
-    #expect(outcome.detail == "unexpected nvidia-smi line '0, Tesla T4, 45'")
-  }
-
   @Test func noDevicesIsMissing() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     var probe = HostProbe(diskPaths: [], units: [], queriesGPU: true)
     probe.nvidiaSMI = try fakeProgram(folder, "nvidia-smi", "echo 'No devices were found'; exit 6")
     let health = probe.collect(now: 0)
@@ -184,6 +141,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func emptyOutputIsMissing() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     var probe = HostProbe(diskPaths: [], units: [], queriesGPU: true)
     probe.nvidiaSMI = try fakeProgram(folder, "nvidia-smi", "exit 0")
     #expect(probe.collect(now: 0).gpuStatus == .missing)
@@ -191,6 +149,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func failingNvidiaSmiIsError() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     var probe = HostProbe(diskPaths: [], units: [], queriesGPU: true)
     probe.nvidiaSMI = try fakeProgram(
       folder, "nvidia-smi",
@@ -205,6 +164,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func hangingNvidiaSmiTimesOut() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     var probe = HostProbe(diskPaths: [], units: [], queriesGPU: true)
     probe.nvidiaSMI = try fakeProgram(folder, "nvidia-smi", "sleep 30")
     probe.timeout = 0.3
@@ -223,6 +183,7 @@ private func makeProc(_ folder: String) throws -> String {
 
   @Test func unitStates() throws {
     let folder = try makeFolder()
+    defer { removeFolder(folder) }
     var probe = HostProbe(
       diskPaths: [], units: ["ai-worker.service", "-bad", "dicom-store.service"], queriesGPU: false)
     probe.systemctl = try fakeProgram(
@@ -257,4 +218,5 @@ private func makeProc(_ folder: String) throws -> String {
           + "program not found"
       ])
   }
+
 }

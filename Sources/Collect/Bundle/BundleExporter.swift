@@ -40,7 +40,11 @@ public struct BundleExporter {
     }
     if start == nil {
       let first = try database.scalar(
-        "SELECT MIN(day) FROM (SELECT MIN(day) AS day FROM dicom_counts UNION ALL SELECT MIN(day) FROM scan_problems)"
+        """
+        SELECT MIN(day) FROM (
+          SELECT MIN(day) AS day FROM dicom_counts UNION ALL SELECT MIN(day) FROM scan_problems
+          UNION ALL SELECT MIN(day) FROM log_levels)
+        """
       )?.intValue
       start = first.map(Day.init(daysSinceEpoch:)) ?? end
     }
@@ -64,15 +68,19 @@ public struct BundleExporter {
     content: BundleWriter.Content, violations: [PrivacyGate.Violation]
   ) {
     let started = monotonicNow()
-    let tables = try PayloadBuilder(database: database, config: config, start: plan.start, end: plan.end).build()
+    let builder = PayloadBuilder(database: database, config: config, start: plan.start, end: plan.end)
+    let tables = try builder.build()
     let violations = PrivacyGate().check(tables)
     let dicomRows = (tables[.dicomCounts]?.count ?? 0) + (tables[.dicomNumeric]?.count ?? 0)
     let collectors = [
       CollectorReport(
         name: "dicom", summary: "per-day counts and distributions of DICOM header attributes",
         items: dicomRows, durationMilliseconds: monotonicNow() - started,
-        notes: ["\(tables[.outliers]?.count ?? 0) outlier hits", "\(tables[.crosstab]?.count ?? 0) cross-tabulation cells after small-cell suppression"])
-    ]
+        notes: [
+          "\(tables[.outliers]?.count ?? 0) outlier hits",
+          "\(tables[.crosstab]?.count ?? 0) cross-tabulation cells after small-cell suppression",
+        ])
+    ] + (try builder.collectorReports())
     let log = ["period \(plan.start) to \(plan.end), sequence \(plan.sequence)"]
     let content = BundleWriter.Content(
       start: plan.start, end: plan.end, sequence: plan.sequence, tables: tables, collectors: collectors, log: log)

@@ -20,7 +20,88 @@ struct PayloadBuilder {
     tables[.outliers] = try outliers()
     tables[.scanProblems] = try scanProblems()
     tables[.snapshots] = try snapshots()
+    tables[.host] = try host()
+    tables[.logLevels] = try logLevels()
+    tables[.logTemplates] = try logTemplates()
+    tables[.latency] = try latency()
+    tables[.throughput] = try throughput()
     return tables
+  }
+
+  /// Returns one report per collector, summed over the snapshots of the
+  /// period, for `collection.json`.
+  func collectorReports() throws -> [CollectorReport] {
+    let bounds: [SQLiteValue] = [.integer(start.unixSeconds), .integer(end.adding(days: 1).unixSeconds)]
+    return try database.query(
+      """
+      SELECT name, SUM(items), SUM(skipped), SUM(duration_ms), COUNT(*),
+        SUM(status = 'failed') FROM snapshot_collectors
+      WHERE started >= ? AND started < ? GROUP BY name ORDER BY name
+      """, bounds
+    ).map { row in
+      let failed = row[5].intValue ?? 0
+      let runs = row[4].intValue ?? 0
+      return CollectorReport(
+        name: row[0].stringValue ?? "", summary: "",
+        status: failed == 0 ? "ok" : (failed == runs ? "failed" : "partial"),
+        items: row[1].intValue ?? 0, skipped: row[2].intValue ?? 0,
+        durationMilliseconds: row[3].int64Value ?? 0,
+        notes: ["\(runs) snapshot runs", "\(failed) failed runs"])
+    }
+  }
+
+  /// Returns the stored host rows of the period; each was built by
+  /// `HostHealth.tableRow` and holds only the fields the format lists.
+  private func host() throws -> [JSONValue] {
+    let bounds: [SQLiteValue] = [.integer(start.unixSeconds), .integer(end.adding(days: 1).unixSeconds)]
+    return try database.query(
+      "SELECT row FROM host_samples WHERE time >= ? AND time < ? ORDER BY time", bounds
+    ).map { row in
+      try JSONParser().parse(row[0].stringValue ?? "{}")
+    }
+  }
+
+  private func logLevels() throws -> [JSONValue] {
+    try database.query(
+      "SELECT day, level, count FROM log_levels WHERE day BETWEEN ? AND ? ORDER BY day, level", range
+    ).map { row in
+      .object(["day": dayText(row[0]), "level": .string(row[1].stringValue ?? ""), "count": .integer(row[2].int64Value ?? 0)])
+    }
+  }
+
+  private func logTemplates() throws -> [JSONValue] {
+    try database.query(
+      """
+      SELECT day, fingerprint, level, template, count, first_seen, last_seen, sample FROM log_templates
+      WHERE day BETWEEN ? AND ? ORDER BY day, fingerprint
+      """, range
+    ).map { row in
+      .object([
+        "day": dayText(row[0]), "fingerprint": .string(row[1].stringValue ?? ""),
+        "level": .string(row[2].stringValue ?? ""), "template": .string(row[3].stringValue ?? ""),
+        "count": .integer(row[4].int64Value ?? 0), "first_seen": .string(RFC3339.format(row[5].int64Value ?? 0)),
+        "last_seen": .string(RFC3339.format(row[6].int64Value ?? 0)), "sample": .string(row[7].stringValue ?? ""),
+      ])
+    }
+  }
+
+  private func latency() throws -> [JSONValue] {
+    try database.query(
+      "SELECT day, count, sketch FROM log_latency WHERE day BETWEEN ? AND ? ORDER BY day", range
+    ).map { row in
+      .object([
+        "day": dayText(row[0]), "count": .integer(row[1].int64Value ?? 0),
+        "sketch": .string(Base64.encode(row[2].blobValue ?? [])),
+      ])
+    }
+  }
+
+  private func throughput() throws -> [JSONValue] {
+    try database.query(
+      "SELECT day, hour, count FROM log_throughput WHERE day BETWEEN ? AND ? ORDER BY day, hour", range
+    ).map { row in
+      .object(["day": dayText(row[0]), "hour": .integer(row[1].int64Value ?? 0), "count": .integer(row[2].int64Value ?? 0)])
+    }
   }
 
   private var range: [SQLiteValue] { [.integer(start.daysSinceEpoch), .integer(end.daysSinceEpoch)] }

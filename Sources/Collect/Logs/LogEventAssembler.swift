@@ -6,6 +6,9 @@ public struct LogEventAssembler {
   public let format: LogFormat
   private var pending: [[UInt8]] = []
   private var pendingLine = 0
+  /// The pending traceback has printed its exception line and no chain
+  /// message followed, so a new `Traceback` header starts a new event.
+  private var pendingTracebackEnded = false
   private let tracebacks = TracebackParser()
 
   public init(format: LogFormat) {
@@ -18,13 +21,15 @@ public struct LogEventAssembler {
   public mutating func add(_ line: [UInt8], number: Int, emit: (LogEvent) -> Void) {
     switch format {
     case .python:
-      if !pending.isEmpty, isContinuation(line) {
+      if !pending.isEmpty, isContinuation(line), !startsNewTraceback(line) {
         pending.append(line)
+        noteTracebackProgress(line)
         return
       }
       flush(emit: emit)
       pending = [line]
       pendingLine = number
+      pendingTracebackEnded = false
     case .json:
       emit(jsonEvent(line, number))
     case .syslog:
@@ -46,6 +51,25 @@ public struct LogEventAssembler {
   private func isContinuation(_ line: [UInt8]) -> Bool {
     if line.isEmpty || line.first == 0x20 || line.first == 0x09 || line.first == 0x1B { return true }
     return PythonHeader.parse(line) == nil
+  }
+
+  /// Tells whether `line` is a `Traceback` header after a finished
+  /// traceback, as when a program prints several errors with no log
+  /// header between them.
+  private func startsNewTraceback(_ line: [UInt8]) -> Bool {
+    pendingTracebackEnded && startsWith(TracebackParser.withoutEscapes(line), "Traceback (")
+  }
+
+  private mutating func noteTracebackProgress(_ line: [UInt8]) {
+    guard line.first != 0x20 else { return }
+    let text = TracebackParser.withoutEscapes(line)
+    if startsWith(text, "During handling of the above exception")
+      || startsWith(text, "The above exception was the direct cause")
+    {
+      pendingTracebackEnded = false
+    } else if TracebackParser.exceptionType(String(decoding: text, as: UTF8.self)) != nil {
+      pendingTracebackEnded = true
+    }
   }
 
   private func pythonEvent(_ lines: [[UInt8]], _ number: Int) -> LogEvent {

@@ -45,6 +45,12 @@ enum RotatedFileFinder {
 
 /// Lists the entry names of a directory, without `.` and `..`.
 enum DirectoryListing {
+  /// Tells whether `path` is a directory itself, not a link to one.
+  static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+  }
+
   static func names(_ directory: String) -> [String] {
     guard let handle = opendir(directory.isEmpty ? "/" : directory) else { return [] }
     defer { closedir(handle) }

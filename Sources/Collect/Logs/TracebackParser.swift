@@ -45,6 +45,21 @@ struct TracebackParser {
   /// and the indentation. Returns the text, the indentation before the
   /// first border or text, and whether a border was found.
   static func stripDecoration(_ raw: [UInt8]) -> (String, Int, Bool) {
+    let bytes = withoutEscapes(raw)
+    var indent = 0
+    while indent < bytes.count, bytes[indent] == 0x20 { indent += 1 }
+    if indent < bytes.count, bytes[indent] == UInt8(ascii: ">") { indent += 2 }
+    let bordered = indent < bytes.count && (bytes[indent] == 0x7C || bytes[indent] == 0x2B)
+    var text = Substring(String(decoding: bytes, as: UTF8.self))
+    while let first = text.first, first == " " || first == "|" || first == "+" || first == ">" {
+      text = text.dropFirst()
+    }
+    return (text.trimmingTrailingSpaces(), indent, bordered)
+  }
+
+  /// Returns `raw` without ANSI escape sequences (colours, bold).
+  static func withoutEscapes(_ raw: [UInt8]) -> [UInt8] {
+    guard raw.contains(0x1B) else { return raw }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(raw.count)
     var index = 0
@@ -58,15 +73,7 @@ struct TracebackParser {
       bytes.append(raw[index])
       index += 1
     }
-    var indent = 0
-    while indent < bytes.count, bytes[indent] == 0x20 { indent += 1 }
-    if indent < bytes.count, bytes[indent] == UInt8(ascii: ">") { indent += 2 }
-    let bordered = indent < bytes.count && (bytes[indent] == 0x7C || bytes[indent] == 0x2B)
-    var text = Substring(String(decoding: bytes, as: UTF8.self))
-    while let first = text.first, first == " " || first == "|" || first == "+" || first == ">" {
-      text = text.dropFirst()
-    }
-    return (text.trimmingTrailingSpaces(), indent, bordered)
+    return bytes
   }
 
   /// Returns `file.py:function` for an application frame, or nil for a

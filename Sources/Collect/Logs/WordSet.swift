@@ -1,19 +1,38 @@
 /// A set of words looked up by a 64-bit hash of their lower-cased UTF-8
 /// bytes, so that a lookup allocates nothing. Lower-casing folds ASCII
 /// letters and the Cyrillic capitals А-Я and Ё.
+/// The hashes sit in an open-addressing table indexed by their low bits,
+/// which is several times faster than `Set` for this hot path.
 struct WordSet: Sendable {
-  private let hashes: Set<UInt64>
+  private let slots: [UInt64]
+  private let mask: Int
   let maxLength: Int
 
   init(_ words: [String]) {
-    hashes = Set(words.map { word in
-      Array(word.utf8).withUnsafeBufferPointer { WordSet.foldedHash($0) }
-    })
+    var size = 16
+    while size < words.count * 4 { size *= 2 }
+    var table = [UInt64](repeating: 0, count: size)
+    for word in words {
+      let hash = Array(word.utf8).withUnsafeBufferPointer { WordSet.foldedHash($0) }
+      var index = Int(truncatingIfNeeded: hash) & (size - 1)
+      while table[index] != 0, table[index] != hash { index = (index + 1) & (size - 1) }
+      table[index] = hash
+    }
+    slots = table
+    mask = size - 1
     maxLength = words.map { $0.utf8.count }.max() ?? 0
   }
 
   func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-    word.count <= maxLength && hashes.contains(WordSet.foldedHash(word))
+    guard word.count <= maxLength, !word.isEmpty else { return false }
+    let hash = WordSet.foldedHash(word)
+    var index = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let slot = slots[index]
+      if slot == hash { return true }
+      if slot == 0 { return false }
+      index = (index + 1) & mask
+    }
   }
 
   /// Returns the FNV-1a hash of the lower-cased bytes of `word`.

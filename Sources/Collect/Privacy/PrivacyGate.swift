@@ -47,6 +47,13 @@ public struct PrivacyGate {
     "manufacturer_value", "model_value", "software_value", "sop_class_value", "transfer_syntax_value",
   ]
 
+  /// Fields that medmon fills with hashes of a fixed form; they are
+  /// checked against that form instead of the identifier patterns.
+  static let formattedFields: [String: (String) -> Bool] = [
+    "fingerprint": { text in text.count == 16 && text.allSatisfy(\.isHexDigit) },
+    "study": { text in text.count == 16 && Base32.decode(text) != nil && text == text.lowercased() },
+  ]
+
   /// Fields whose values are dates or times written by medmon itself.
   static let timeFields: Set<String> = ["day", "time", "boot_time", "first_seen", "last_seen"]
 
@@ -79,6 +86,12 @@ public struct PrivacyGate {
         continue
       }
       if Self.timeFields.contains(name) || name == "sketch" { continue }
+      if let format = Self.formattedFields[name] {
+        if let text = value.stringValue, !format(text) {
+          violations.append(violation("value does not have the expected form of a '\(name)'"))
+        }
+        continue
+      }
       let context = name == "value" ? (dimension ?? "") + "_value" : name
       for text in strings(in: value) {
         if let reason = identifierReason(text, context: context) {

@@ -17,13 +17,15 @@ public final class SnapshotRunner {
   private let progress: any ProgressSink
   private let parse: Parser
   private let now: () -> Int64
+  private let collectors: [any SnapshotCollector]
   private let batchSize = 512
 
   public init(
     config: SiteConfig, pseudonymizer: any Pseudonymizer, logger: Logger,
     progress: any ProgressSink = SilentProgress(), now: @escaping () -> Int64 = currentUnixTime,
-    parse: @escaping Parser
+    collectors: [any SnapshotCollector] = SnapshotRunner.defaultCollectors, parse: @escaping Parser
   ) {
+    self.collectors = collectors
     self.config = config
     self.pseudonymizer = pseudonymizer
     self.logger = logger
@@ -57,6 +59,7 @@ public final class SnapshotRunner {
       try walkRoots(&scan)
       try scan.processPending(parse, workers: workerCount)
       try aggregator.flush()
+      summary.collectors = runCollectors(database, started: summary.started)
       summary.finished = now()
       scan.fill(&summary)
       try scan.recordProblems()
@@ -64,6 +67,44 @@ public final class SnapshotRunner {
     }
     progress.finish()
     return summary
+  }
+
+  /// The collectors every snapshot runs after the DICOM walk.
+  public static let defaultCollectors: [any SnapshotCollector] = [
+    LogSnapshotCollector(), HostCollector(),
+  ]
+
+  /// Runs each collector in its own savepoint, so one that fails leaves
+  /// no partial rows and does not stop the others or lose the DICOM counts.
+  private func runCollectors(_ database: Database, started: Int64) -> [CollectorReport] {
+    let context = SnapshotContext(
+      database: database, config: config, pseudonymizer: pseudonymizer, logger: logger, now: started)
+    return collectors.map { collector in
+      let report: CollectorReport
+      do {
+        report = try database.transaction { try collector.collect(context) }
+      } catch {
+        logger.error("collector '\(collector.name)' failed: \(LogSnapshotCollector.describe(error))")
+        report = CollectorReport(
+          name: collector.name, summary: collector.summary, status: "failed",
+          notes: ["failed: " + LogSnapshotCollector.describe(error)])
+      }
+      try? record(report, started: started, in: database)
+      return report
+    }
+  }
+
+  private func record(_ report: CollectorReport, started: Int64, in database: Database) throws {
+    try database.execute(
+      """
+      INSERT OR REPLACE INTO snapshot_collectors (started, name, status, items, skipped, duration_ms, notes)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """,
+      [
+        .integer(started), .text(report.name), .text(report.status), .integer(report.items),
+        .integer(report.skipped), .integer(report.durationMilliseconds),
+        .text(JSONValue.array(report.notes.map { .string($0) }).serialized()),
+      ])
   }
 
   private var workerCount: Int {

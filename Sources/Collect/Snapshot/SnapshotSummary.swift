@@ -8,6 +8,8 @@ public struct SnapshotSummary: Equatable, Sendable {
   public var instancesCounted = 0
   /// Problem kind to count, such as `not_dicom` or `permission_denied`.
   public var problems: [String: Int] = [:]
+  /// What each collector besides the DICOM walk did.
+  public var collectors: [CollectorReport] = []
   /// True when another snapshot held the lock and this run did nothing.
   public var skippedBecauseLocked = false
 

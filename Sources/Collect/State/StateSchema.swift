@@ -77,6 +77,43 @@ enum StateSchema {
       file TEXT NOT NULL,
       sha256 TEXT NOT NULL
     );
+    """,
     """
+    CREATE TABLE log_files (
+      path TEXT PRIMARY KEY,
+      device INTEGER NOT NULL, inode INTEGER NOT NULL, offset INTEGER NOT NULL, size INTEGER NOT NULL,
+      line_count INTEGER NOT NULL, head_hash INTEGER NOT NULL, head_length INTEGER NOT NULL,
+      format TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE TABLE log_levels (
+      day INTEGER, level TEXT, count INTEGER NOT NULL, PRIMARY KEY (day, level)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE log_templates (
+      day INTEGER, fingerprint TEXT, level TEXT NOT NULL, template TEXT NOT NULL,
+      count INTEGER NOT NULL, first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL,
+      sample TEXT NOT NULL,
+      PRIMARY KEY (day, fingerprint)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE log_latency (
+      day INTEGER PRIMARY KEY, count INTEGER NOT NULL, sketch BLOB NOT NULL
+    );
+
+    CREATE TABLE snapshot_collectors (
+      started INTEGER, name TEXT, status TEXT NOT NULL, items INTEGER NOT NULL,
+      skipped INTEGER NOT NULL, duration_ms INTEGER NOT NULL, notes TEXT NOT NULL,
+      PRIMARY KEY (started, name)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE host_samples (
+      time INTEGER PRIMARY KEY, boot_time INTEGER, row TEXT NOT NULL
+    );
+
+    CREATE TABLE log_throughput (
+      day INTEGER, hour INTEGER, count INTEGER NOT NULL, PRIMARY KEY (day, hour)
+    ) WITHOUT ROWID;
+    """,
   ]
 }

@@ -18,21 +18,46 @@ public struct BundleVerifier {
   public init() {}
 
   public func verify(path: String) throws -> Verified {
-    let reader: TarReader
-    do {
-      reader = try TarReader(path: path)
-    } catch let error as ArchiveError {
-      throw BundleError.truncated(path: path, reason: error.message)
+    let status = try FileSystem.status(path, followLinks: true)
+    guard status.size <= Int64(Self.maxPayloadSize + Self.maxManifestSize * 4) else {
+      throw BundleError.truncated(path: path, reason: "the file is \(status.size) bytes, larger than any bundle")
     }
-    return try verify(reader, path: path)
+    return try verify(bytes: try FileSystem.readBytes(path), path: path)
   }
 
   public func verify(bytes: [UInt8], path: String) throws -> Verified {
-    try verify(try TarReader(bytes: bytes), path: path)
+    let reader: TarReader
+    do {
+      reader = try TarReader(bytes: bytes)
+    } catch let error as ArchiveError {
+      throw BundleError.truncated(path: path, reason: error.message)
+    }
+    let (entries, headers) = try readEntries(reader, path: path)
+    let verified = try check(entries, path: path)
+    try checkCanonical(bytes, headers: headers, entries: entries, path: path)
+    return verified
   }
 
-  private func verify(_ reader: TarReader, path: String) throws -> Verified {
-    let entries = try readEntries(reader, path: path)
+  /// Rebuilds the tar from the entries read and compares it byte for byte,
+  /// so a change in a header field, in padding or after the end of the
+  /// archive, which the signature and checksum do not cover, is caught.
+  private func checkCanonical(
+    _ bytes: [UInt8], headers: [TarEntryHeader], entries: [String: [UInt8]], path: String
+  ) throws {
+    let writer = try TarWriter.inMemory(compression: .none)
+    for header in headers {
+      try writer.addFile(
+        name: header.name, contents: entries[header.name] ?? [], mode: header.mode,
+        modificationTime: header.modificationTime)
+    }
+    let canonical = try writer.finish()
+    guard canonical != bytes else { return }
+    let offset = zip(canonical, bytes).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+      ?? min(canonical.count, bytes.count)
+    throw BundleError.altered(path: path, offset: offset)
+  }
+
+  private func check(_ entries: [String: [UInt8]], path: String) throws -> Verified {
     guard let manifestBytes = entries[BundleLayout.manifestName] else {
       throw BundleError.missingEntry(path: path, entry: BundleLayout.manifestName)
     }
@@ -56,8 +81,11 @@ public struct BundleVerifier {
     return Verified(manifest: manifest, manifestBytes: manifestBytes, payload: payload)
   }
 
-  private func readEntries(_ reader: TarReader, path: String) throws -> [String: [UInt8]] {
+  private func readEntries(_ reader: TarReader, path: String) throws -> (
+    [String: [UInt8]], [TarEntryHeader]
+  ) {
     var entries: [String: [UInt8]] = [:]
+    var headers: [TarEntryHeader] = []
     while true {
       let header: TarEntryHeader?
       do {
@@ -72,6 +100,7 @@ public struct BundleVerifier {
       guard entries[header.name] == nil else {
         throw BundleError.duplicateEntry(path: path, entry: header.name)
       }
+      headers.append(header)
       let limit = header.name == BundleLayout.payloadName ? Self.maxPayloadSize : Self.maxManifestSize
       do {
         entries[header.name] = try reader.readData(maxSize: limit)
@@ -79,7 +108,7 @@ public struct BundleVerifier {
         throw Self.bundleError(error, path: path)
       }
     }
-    return entries
+    return (entries, headers)
   }
 
   private static func bundleError(_ error: ArchiveError, path: String) -> BundleError {

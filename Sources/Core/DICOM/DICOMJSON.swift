@@ -47,6 +47,7 @@ public enum DICOMJSON {
       return dataSet.attributeTags(of: element).map { .string($0.jsonKey) }
     }
     let texts = dataSet.strings(of: element)
+    if texts.count == 1 && texts[0].isEmpty { return [] }
     return texts.map { text in
       if text.isEmpty { return .null }
       switch element.vr {

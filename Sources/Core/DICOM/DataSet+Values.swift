@@ -37,10 +37,17 @@ extension DataSet {
 
   /// Removes the padding PS3.5 table 6.2-1 calls insignificant: leading
   /// and trailing spaces for AE, CS, DS, IS, LO and SH, trailing spaces for
-  /// the others, and trailing NUL bytes everywhere (UI pads with them).
+  /// the others, trailing NUL bytes everywhere (UI pads with them), and
+  /// trailing `=` of person names. Leading spaces of AS, DA, TM, DT and UI
+  /// are removed too, although the standard does not allow them there.
   static func trim(_ text: Substring, vr: VR) -> String {
     var slice = text
     while let last = slice.last, last == " " || last == "\0" { slice.removeLast() }
+    if vr == .PN {
+      // PS3.5 section 6.2.1.1: trailing empty component groups are
+      // equivalent to omitted ones.
+      while slice.last == "=" { slice.removeLast() }
+    }
     switch vr {
     case .AE, .CS, .DS, .IS, .LO, .SH, .AS, .DA, .TM, .DT, .UI:
       while let first = slice.first, first == " " { slice.removeFirst() }

@@ -80,6 +80,13 @@ extension DataSetParser {
     }
   }
 
+  /// True when the element at `position` belongs to group 0002, which the
+  /// meta group always encodes little endian.
+  func isMetaGroup(at position: Int) -> Bool {
+    guard let pointer = try? source.bytes(at: position, count: 2) else { return false }
+    return readUInt16(pointer, 0, true) == 0x0002
+  }
+
   func shouldStop(before tag: Tag) -> Bool {
     if options.stopBeforePixelData && tag.rawValue >= 0x7FE0_0008 { return true }
     if let stopTag, tag > stopTag { return true }

@@ -53,7 +53,11 @@ struct DataSetParser {
         return position
       }
       let remaining = end - position
-      if remaining < 8, context == .topLevel || context == .metaGroup {
+      if context == .metaGroup && (remaining < 8 || !isMetaGroup(at: position)) {
+        checkGroupLength(&groupLength, at: position, group: nil)
+        return position
+      }
+      if remaining < 8, context == .topLevel {
         try checkTrailingBytes(at: position, count: remaining)
         return end
       }
@@ -64,10 +68,6 @@ struct DataSetParser {
           return next
         }
         continue
-      }
-      if context == .metaGroup && tag.group != 0x0002 {
-        checkGroupLength(&groupLength, at: position, group: nil)
-        return position
       }
       if depth == 0 && shouldStop(before: tag) {
         stopped = true
@@ -114,6 +114,9 @@ struct DataSetParser {
           encoding: .implicitLittle, into: &elements)
       }
     }
+    if header.vr == .UN && header.tag.isPrivateCreator && !undefined {
+      header.vr = .LO  // PS3.5 section 7.8.1: private creators are LO.
+    }
     if header.vr == .SQ {
       return try parseSequenceElement(
         header, at: position, valueStart: valueStart, end: end, depth: depth,
@@ -122,7 +125,10 @@ struct DataSetParser {
     if undefined {
       if header.tag == Tag(0x7FE0_0010) || header.vr == .OB || header.vr == .OW {
         lastEnd = try skipFragments(from: valueStart, end: end, tag: header.tag, encoding: encoding)
-        return DataElement(tag: header.tag, vr: header.vr, length: header.length, offset: position)
+        // PS3.5 section A.4: encapsulated Pixel Data is OB, also when an
+        // implicit VR reader took OW from the registry.
+        let vr: VR = header.isExplicit ? header.vr : .OB
+        return DataElement(tag: header.tag, vr: vr, length: header.length, offset: position)
       }
       // CP-246: a UN (or unknown) element of undefined length holds an
       // implicit VR little endian sequence.
@@ -163,17 +169,23 @@ struct DataSetParser {
       throw DICOMError.nestingTooDeep(offset: position, tag: header.tag, depth: options.maxDepth)
     }
     var sequenceEnd = end
+    var truncation: DICOMError? = nil
     if header.length != DataElement.undefinedLength {
-      guard Int(header.length) <= end - valueStart else {
-        throw invalidLength(header, at: position, valueStart: valueStart, end: end)
+      if Int(header.length) > end - valueStart {
+        // A sequence cut short by the end of the file keeps the items
+        // that are complete; anything else is a bad length.
+        truncation = invalidLength(header, at: position, valueStart: valueStart, end: end)
+        guard case .truncated = truncation else { throw truncation! }
+      } else {
+        sequenceEnd = valueStart + Int(header.length)
       }
-      sequenceEnd = valueStart + Int(header.length)
     }
     var items: [[DataElement]] = []
     do {
       lastEnd = try parseItems(
         from: valueStart, to: sequenceEnd, delimited: header.length == DataElement.undefinedLength,
         depth: depth + 1, encoding: encoding, into: &items)
+      if let truncation { throw truncation }
     } catch {
       elements.append(
         DataElement(tag: header.tag, vr: .SQ, length: header.length, offset: position, items: items))
@@ -207,13 +219,18 @@ struct DataSetParser {
             from: itemStart, to: end, context: .delimitedItem, depth: depth, encoding: encoding,
             into: &item)
         } else {
-          guard Int(length) <= end - itemStart else {
+          var itemEnd = itemStart + Int(length)
+          var truncation: DICOMError? = nil
+          if Int(length) > end - itemStart {
             let header = ElementHeader(tag: tag, vr: .SQ, length: length, size: 8, isExplicit: false)
-            throw invalidLength(header, at: position, valueStart: itemStart, end: end)
+            truncation = invalidLength(header, at: position, valueStart: itemStart, end: end)
+            guard case .truncated = truncation else { throw truncation! }
+            itemEnd = end
           }
           position = try parseElements(
-            from: itemStart, to: itemStart + Int(length), context: .item, depth: depth,
+            from: itemStart, to: itemEnd, context: .item, depth: depth,
             encoding: encoding, into: &item)
+          if let truncation { throw truncation }
         }
       } catch {
         items.append(item)

@@ -25,6 +25,15 @@ public enum Subprocess {
     /// True when a stream wrote more than the limit and the rest was dropped.
     public var truncated: Bool
 
+    public init(
+      termination: Termination, standardOutput: [UInt8], standardError: [UInt8], truncated: Bool
+    ) {
+      self.termination = termination
+      self.standardOutput = standardOutput
+      self.standardError = standardError
+      self.truncated = truncated
+    }
+
     public var succeeded: Bool { termination == .exited(0) }
     public var outputText: String { String(decoding: standardOutput, as: UTF8.self) }
     public var errorText: String { String(decoding: standardError, as: UTF8.self) }
@@ -36,6 +45,8 @@ public enum Subprocess {
   /// at most `outputLimit` bytes. Throws `ProcessError.notFound` when the
   /// program does not exist, so callers can tell an absent tool from one
   /// that fails.
+  /// NOTE: a child that exits but leaves a background process holding its
+  /// output open is reported as timed out, because the pipes stay open.
   public static func run(
     _ program: String, arguments: [String] = [], timeout: Double = 10,
     outputLimit: Int = 1 << 20
