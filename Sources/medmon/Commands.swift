@@ -12,4 +12,6 @@ let allCommands: [any Command.Type] = [
   LogsCommand.self,
   KeygenCommand.self,
   HelpCommand.self,
+  HelpCommand.self,
+  AnalyzeCommand.self, DiffCommand.self, SitesCommand.self, BaselineCommand.self,
 ]

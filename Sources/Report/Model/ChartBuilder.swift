@@ -20,7 +20,10 @@ struct ChartBuilder {
   }
 
   func vendorMonths() -> ChartData {
-    let first = days.first?.monthStart ?? current.lowerBound.monthStart
+    // The last thirteen months, so a change shows against a whole year.
+    let (year, month, _) = current.upperBound.components
+    let first = Day(year: month == 12 ? year : year - 1, month: month == 12 ? 1 : month + 1, day: 1)!
+      .adding(days: -1).monthStart
     var counts: [String: [String: Double]] = [:]
     for row in tables.dicomCounts
     where row.dimension == "manufacturer" && row.day >= first && row.day <= current.upperBound {

@@ -106,3 +106,23 @@ public struct TableSet: Sendable {
     }
   }
 }
+
+extension TableSet {
+  /// Appends every row of `other`.
+  public mutating func append(contentsOf other: TableSet) {
+    dicomCounts += other.dicomCounts
+    numeric += other.numeric
+    crosstab += other.crosstab
+    outliers += other.outliers
+    scanProblems += other.scanProblems
+    snapshots += other.snapshots
+    host += other.host
+    logLevels += other.logLevels
+    logTemplates += other.logTemplates
+    latency += other.latency
+    throughput += other.throughput
+    results += other.results
+    resultSketches += other.resultSketches
+    review += other.review
+  }
+}

@@ -1,10 +1,10 @@
 import Core
 
 /// Renders a terminal summary that fits one screen: a header per site
-/// and its findings, most severe first, one line each.
+/// and its findings, most severe first, two lines each.
 public enum TextReportRenderer {
-  /// The most findings listed per site; the rest are counted.
-  public static let findingLimit = 12
+  /// The maximum number of findings listed per site; the rest are counted.
+  public static let findingLimit = 9
   public static let width = 100
 
   public static func render(_ report: AnalysisReport) -> String {
@@ -17,9 +17,12 @@ public enum TextReportRenderer {
     let counts = Severity.allCases.reversed().map { "\(report.count($0)) \($0.label)" }
     lines.append("  " + counts.joined(separator: ", ") + ".")
     for finding in report.findings.prefix(findingLimit) {
-      let tag = "[\(finding.severity.label)/\(finding.state.rawValue)]"
-      let line = "  \(tag) \(finding.firstDay) \(finding.kind): \(finding.sentence)"
-      lines.append(clip(line))
+      let days =
+        finding.firstDay == finding.lastDay
+        ? finding.firstDay.description : "\(finding.firstDay)..\(finding.lastDay)"
+      let tag = "\(finding.severity.label.uppercased()) (\(finding.state.rawValue))"
+      lines.append(clip("  \(tag) \(days) \(finding.kind) \(finding.subject)"))
+      lines.append(clip("      " + finding.sentence))
     }
     if report.findings.count > findingLimit {
       lines.append("  ... and \(report.findings.count - findingLimit) more; use --format markdown or html for all.")

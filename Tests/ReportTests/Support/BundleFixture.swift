@@ -23,10 +23,12 @@ struct BundleFixture {
   let identity: X25519Identity
   let folder: String
 
-  init(seed: UInt8 = 1) throws {
+  /// Creates the keys from `seed`, writing into `folder` or a new
+  /// temporary folder.
+  init(seed: UInt8 = 1, folder: String? = nil) throws {
     signer = try Ed25519(seed: SecretBytes(copying: [UInt8](repeating: seed, count: 32)))
     identity = try X25519Identity(secretKey: SecretBytes(copying: [UInt8](repeating: seed &+ 100, count: 32)))
-    folder = try Self.temporaryFolder()
+    self.folder = try folder ?? Self.temporaryFolder()
   }
 
   static func temporaryFolder() throws -> String {

@@ -26,6 +26,9 @@ struct SiteGenerator {
   /// The first day of the first month.
   var start = Day(year: 2025, month: 10, day: 1)!
   var months = 13
+  /// When set, periods are this many days long (a weekly bundle is 7)
+  /// and `months` counts periods.
+  var periodLength: Int?
   var studiesPerDay = 400.0
   var siteID = "0b7d2c8e-5f1a-4e39-9a57-3f7c1d2e8b40"
   var siteName = "North Clinic"
@@ -37,7 +40,8 @@ struct SiteGenerator {
     var first = start
     for _ in 0..<months {
       let (year, month, _) = first.components
-      let last = first.adding(days: Day.length(ofMonth: month, year: year) - 1)
+      let length = periodLength ?? Day.length(ofMonth: month, year: year)
+      let last = first.adding(days: length - 1)
       result.append(first...last)
       first = last.adding(days: 1)
     }
