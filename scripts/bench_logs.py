@@ -4,8 +4,8 @@ The log is made from the loghub 2k samples of every system, lines drawn
 at random (seed 1) with each digit run replaced by random digits of the
 same length, until it reaches the target size. It is written under /tmp,
 never into the repository. Both tools read the whole file line by line in
-this one run; the script prints lines per second, the ratio, and medmon's
-peak resident memory on the full file and on a quarter of it.
+this one run. The script prints lines per second and their ratio, and
+medmon's peak resident memory on the full file and on its first quarter.
 """
 
 import glob

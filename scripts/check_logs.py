@@ -122,7 +122,7 @@ def main():
     base = os.path.join(corpus, "logs", "loghub_2k_corrected")
     if not corpus or not os.path.isdir(base):
         print(f"check-logs: loghub samples not found at '{base}'; set MEDMON_CORPUS to the "
-              "corpus directory that holds logs/loghub_2k_corrected", file=sys.stderr)
+              "corpus directory that contains logs/loghub_2k_corrected", file=sys.stderr)
         return 3
     binary = sys.argv[1]
     rows = []

@@ -16,7 +16,8 @@ U+FFFD where a byte pair has no character. Swift reads them as UTF-16.
 import sys
 import unicodedata
 
-HEADER = """// GENERATED FILE: do not edit. Made by scripts/generate_charset_tables.py
+HEADER = """// swift-format-ignore-file
+// GENERATED FILE: do not edit. Made by scripts/generate_charset_tables.py
 // from the codecs of CPython {version} (the mappings pydicom uses for each
 // DICOM defined term). Each table row is one line; U+FFFD marks a byte
 // pair without a character.

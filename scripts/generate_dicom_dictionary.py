@@ -23,7 +23,8 @@ SWIFT_KEYWORDS = {
 # Defined by hand in Tag.swift because the parser needs them.
 HAND_WRITTEN = {"item", "itemDelimitationItem", "sequenceDelimitationItem"}
 
-HEADER = """// GENERATED FILE: do not edit. Made by scripts/generate_dicom_dictionary.py
+HEADER = """// swift-format-ignore-file
+// GENERATED FILE: do not edit. Made by scripts/generate_dicom_dictionary.py
 // from the PS3.6 data element registry as shipped in pydicom {version}
 // (pydicom/_dicom_dict.py), which pydicom generates from the DICOM standard.
 """
@@ -102,7 +103,7 @@ def main():
             if name in seen or name in HAND_WRITTEN:
                 continue
             seen.add(name)
-            f.write(f"  @inlinable public static var {name}: Tag {{ Tag(0x{tag:08X}) }}\n")
+            f.write(f"  @inlinable public static var {name}: Tag {{ Tag(0x{tag >> 16:04X}_{tag & 0xFFFF:04X}) }}\n")
         f.write("}\n")
 
 

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Collect
 
-/// A temporary directory removed by the test's own `defer`.
+/// Creates a temporary directory, which the calling test removes.
 private func makeTemporaryDirectory() -> String {
   var template = Array("/tmp/medmon-logs-XXXXXX".utf8CString)
   let path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
@@ -83,5 +83,32 @@ private func shell(_ command: String) {
     }
     #expect(count == 3000)
     #expect(last == "line 3000 of the log")
+  }
+}
+
+@Suite struct LineSplitterTests {
+  @Test func longLineIsCutButCounted() {
+    var splitter = LineSplitter()
+    let long = [UInt8](repeating: 0x61, count: LineSplitter.maximumLineLength + 100)
+    var lines: [[UInt8]] = []
+    for chunk in [long, Array("\nshort\r\n".utf8)] {
+      chunk.withUnsafeBufferPointer { splitter.add($0) { line, _ in lines.append(line) } }
+    }
+    #expect(lines.count == 2)
+    #expect(lines.first?.count == LineSplitter.maximumLineLength)
+    #expect(lines.last == Array("short".utf8))
+    #expect(splitter.consumedBytes == Int64(long.count + 8))
+  }
+
+  @Test func partialLineWaits() {
+    var splitter = LineSplitter()
+    var lines: [String] = []
+    Array("a\nb".utf8).withUnsafeBufferPointer {
+      splitter.add($0) { line, _ in lines.append(String(decoding: line, as: UTF8.self)) }
+    }
+    #expect(lines == ["a"])
+    #expect(splitter.consumedBytes == 2)
+    splitter.finish { line, number in lines.append("\(number):" + String(decoding: line, as: UTF8.self)) }
+    #expect(lines == ["a", "2:b"])
   }
 }

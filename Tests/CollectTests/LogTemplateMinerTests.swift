@@ -48,7 +48,7 @@ import Testing
   @Test func manyValuedWordsMerge() {
     let templates = Self.refined(Self.lines)
     let root = templates["Failed password for root from 10.0.0.1 port 22 ssh2"]
-    // `ssh2` holds a digit, so it folds into the port before it.
+    // `ssh2` contains a digit, so it folds into the port before it.
     #expect(root == "Failed password for <*> from <*> port <*>")
     #expect(templates["Failed password for oracle from 10.0.0.4 port 22 ssh2"] == root)
     #expect(templates["session opened for user alice by (uid=0)"] == "session opened for user <*> by (uid=<*>)")
@@ -90,5 +90,23 @@ struct SplitMix: RandomNumberGenerator {
     value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
     value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
     return value ^ (value >> 31)
+  }
+}
+
+@Suite struct HashIndexTests {
+  @Test func storesAndGrows() {
+    var index = HashIndex()
+    for value in 0..<5000 { index.insert(value, for: UInt64(value) &* 0x9E37_79B9_7F4A_7C15) }
+    #expect(index.value(for: UInt64(1234) &* 0x9E37_79B9_7F4A_7C15) == 1234)
+    #expect(index.value(for: 0) == 0)
+    #expect(index.value(for: 7) == nil)
+  }
+
+  @Test func countsRepeatedTemplates() {
+    var miner = LogTemplateMiner()
+    for number in 0..<3000 { miner.add(message: Array("job \(number) done in \(number % 7) ms".utf8)) }
+    for number in 0..<2000 { miner.add(message: Array("VM \(number) paused".utf8)) }
+    #expect(miner.templates.count == 2)
+    #expect(miner.counts == [3000, 2000])
   }
 }

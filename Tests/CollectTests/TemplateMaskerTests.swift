@@ -39,3 +39,47 @@ import Testing
     #expect(masker.template(of: "acquire tag=\"View Lock\" ok") == "acquire tag=\"<*>\" ok")
   }
 }
+
+@Suite struct SegmentClassifierTests {
+  @Test(arguments: [
+    ("jk2_init", false), ("blk_123", true), ("node-7", true), ("ssh2", true),
+    ("rpc.statd", false), ("proxy.example.org", true), ("deadbeefcafe", true),
+    ("/var/log", true), ("a@b.org", true), ("Jul", true), ("started", false),
+  ])
+  func classifiesSegments(text: String, expected: Bool) {
+    let bytes = Array(text.utf8)
+    let result = bytes.withUnsafeBufferPointer { SegmentClassifier.isVariable($0) }
+    #expect(result == expected)
+  }
+}
+
+@Suite struct PersonNameMaskTests {
+  let masker = TemplateMasker()
+
+  @Test func bracketedCodeAfterNameKeyStays() {
+    #expect(
+      masker.template(of: "Expecting attribute name [HRESULT = 0x8 - CBS_E_ITEM]")
+        == "Expecting attribute name [HRESULT = <*> - CBS_E_ITEM]")
+  }
+
+  @Test func nameEndsAtLowerCaseWord() {
+    #expect(masker.template(of: "patient: Smith John admitted to Ward") == "patient: <*> admitted to Ward")
+  }
+}
+
+@Suite struct DotLeaderAndMACTests {
+  let masker = TemplateMasker()
+
+  @Test func dotLeaderSeparatesValue() {
+    #expect(masker.template(of: "icache prefetch threshold......0") == "icache prefetch threshold......<*>")
+  }
+
+  @Test func macAddressIsOneValue() {
+    #expect(masker.template(of: "chip FF:F2:9F:16:EB:5C changed") == "chip <*> changed")
+  }
+
+  @Test func keyValueRuleSkipsCalls() {
+    #expect(masker.template(of: "LOGIN chdir(/home/x) failed") == "LOGIN chdir(<*>) failed")
+    #expect(masker.template(of: "invalid user 'bob', retry") == "invalid user '<*>', retry")
+  }
+}

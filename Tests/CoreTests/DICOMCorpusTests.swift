@@ -8,7 +8,9 @@ import Testing
 
 private let corpus = corpusDirectory()
 
-private func read(_ path: String, _ options: DICOMReadOptions = DICOMReadOptions()) -> DICOMReadResult {
+private func read(_ path: String, _ options: DICOMReadOptions = DICOMReadOptions())
+  -> DICOMReadResult
+{
   DICOMReader.read(path: corpus! + "/pydicom-3.0.2/" + path, options: options)
 }
 
@@ -71,7 +73,8 @@ func corpusTransferSyntaxes() {
 @Test(.enabled(if: corpus != nil))
 func corpusDamagedFiles() {
   #expect(read("test_files/MR_truncated.dcm").error == nil)
-  guard case .truncated(_, let tag, _, _)? = read("test_files/MR_truncated.dcm", .wholeFile).error else {
+  guard case .truncated(_, let tag, _, _)? = read("test_files/MR_truncated.dcm", .wholeFile).error
+  else {
     Issue.record("MR_truncated.dcm should be truncated in Pixel Data")
     return
   }
@@ -105,8 +108,9 @@ func corpusEveryIndexedFileReads() throws {
     let result = DICOMReader.read(path: corpus! + "/" + path, options: .wholeFile)
     if result.error != nil { failures.append(path.split(separator: "/").last.map(String.init)!) }
   }
-  #expect(failures.sorted() == [
-    "DICOMDIR-nooffset", "MR_truncated.dcm", "emri_small_jpeg_2k_lossless_too_short.dcm",
-    "no_meta.dcm", "rtplan_truncated.dcm", "zipMR.gz",
-  ])
+  #expect(
+    failures.sorted() == [
+      "DICOMDIR-nooffset", "MR_truncated.dcm", "emri_small_jpeg_2k_lossless_too_short.dcm",
+      "no_meta.dcm", "rtplan_truncated.dcm", "zipMR.gz",
+    ])
 }

@@ -25,7 +25,9 @@ private func model(_ body: [UInt8], bulk: Bool = false) -> String {
 }
 
 @Test func jsonModelPersonNameAndEmpty() {
-  let body = writer.text(0x0010_0010, "PN", "Yamada^Tarou==yamada^tarou") + writer.element(0x0010_0020, "LO", [])
+  let body =
+    writer.text(0x0010_0010, "PN", "Yamada^Tarou==yamada^tarou")
+    + writer.element(0x0010_0020, "LO", [])
   let expected =
     #"{"00100010":{"vr":"PN","Value":[{"Alphabetic":"Yamada^Tarou","Phonetic":"yamada^tarou"}]},"#
     + #""00100020":{"vr":"LO"}}"#
@@ -34,7 +36,8 @@ private func model(_ body: [UInt8], bulk: Bool = false) -> String {
 
 @Test func jsonModelSequenceAndTags() {
   let item = writer.item(writer.text(0x0008_0100, "SH", "X"))
-  let body = writer.sequence(0x0008_1032, [item, writer.item([])])
+  let body =
+    writer.sequence(0x0008_1032, [item, writer.item([])])
     + writer.element(0x0020_9165, "AT", [0x10, 0x00, 0x20, 0x00])
   let expected =
     #"{"00081032":{"vr":"SQ","Value":[{"00080100":{"vr":"SH","Value":["X"]}},{}]},"#

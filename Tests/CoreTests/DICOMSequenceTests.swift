@@ -2,12 +2,18 @@ import Testing
 
 @testable import Core
 
-private func read(_ bytes: [UInt8], _ options: DICOMReadOptions = DICOMReadOptions()) -> DICOMReadResult {
+private func read(_ bytes: [UInt8], _ options: DICOMReadOptions = DICOMReadOptions())
+  -> DICOMReadResult
+{
   DICOMReader(options: options).read(bytes: bytes, path: "test.dcm")
 }
 
-private func codeItem(_ writer: DICOMTestWriter, _ value: String, undefined: Bool = false) -> [UInt8] {
-  writer.item(writer.text(0x0008_0100, "SH", value) + writer.text(0x0008_0102, "SH", "DCM"), undefined: undefined)
+private func codeItem(_ writer: DICOMTestWriter, _ value: String, undefined: Bool = false)
+  -> [UInt8]
+{
+  writer.item(
+    writer.text(0x0008_0100, "SH", value) + writer.text(0x0008_0102, "SH", "DCM"),
+    undefined: undefined)
 }
 
 @Test(arguments: [false, true])
@@ -15,7 +21,9 @@ func sequenceLengthsExplicit(undefined: Bool) {
   let writer = DICOMTestWriter.explicitLittle
   let body =
     writer.text(0x0008_0060, "CS", "MR")
-    + writer.sequence(0x0008_1032, [codeItem(writer, "A", undefined: undefined), codeItem(writer, "B")], undefined: undefined)
+    + writer.sequence(
+      0x0008_1032, [codeItem(writer, "A", undefined: undefined), codeItem(writer, "B")],
+      undefined: undefined)
     + writer.text(0x0010_0020, "LO", "after")
   let result = read(DICOMTestWriter.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body))
   #expect(result.error == nil)
@@ -30,7 +38,8 @@ func sequenceLengthsExplicit(undefined: Bool) {
 func sequenceLengthsImplicit(undefined: Bool) {
   let writer = DICOMTestWriter.implicitLittle
   let body =
-    writer.sequence(0x0008_1032, [codeItem(writer, "A", undefined: undefined)], undefined: undefined)
+    writer.sequence(
+      0x0008_1032, [codeItem(writer, "A", undefined: undefined)], undefined: undefined)
     + writer.text(0x0010_0020, "LO", "after")
   let result = read(DICOMTestWriter.part10(transferSyntax: "1.2.840.10008.1.2", body: body))
   #expect(result.error == nil)
@@ -42,7 +51,8 @@ func sequenceLengthsImplicit(undefined: Bool) {
 @Test func sequenceNestedThreeLevels() {
   let writer = DICOMTestWriter.explicitLittle
   let inner = writer.sequence(0x0040_A168, [codeItem(writer, "deep")], undefined: true)
-  let middle = writer.sequence(0x0040_A730, [writer.item(writer.text(0x0040_A040, "CS", "CODE") + inner, undefined: true)])
+  let middle = writer.sequence(
+    0x0040_A730, [writer.item(writer.text(0x0040_A040, "CS", "CODE") + inner, undefined: true)])
   let outer = writer.sequence(0x0040_A730, [writer.item(middle)], undefined: true)
   let result = read(DICOMTestWriter.part10(transferSyntax: "1.2.840.10008.1.2.1", body: outer))
   #expect(result.error == nil)
@@ -59,7 +69,8 @@ func sequenceLengthsImplicit(undefined: Bool) {
   let explicit = DICOMTestWriter.explicitLittle
   let implicit = DICOMTestWriter.implicitLittle
   let item = implicit.item(implicit.text(0x0008_0100, "SH", "T-D1100"), undefined: true)
-  let body = explicit.sequence(0x0008_2218, [item], undefined: true, vr: "UN")
+  let body =
+    explicit.sequence(0x0008_2218, [item], undefined: true, vr: "UN")
     + explicit.text(0x0010_0020, "LO", "after")
   let result = read(DICOMTestWriter.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body))
   #expect(result.error == nil)
@@ -79,8 +90,10 @@ func sequenceLengthsImplicit(undefined: Bool) {
 @Test func sequenceItemCharacterSet() {
   let writer = DICOMTestWriter.explicitLittle
   let item = writer.item(
-    writer.text(0x0008_0005, "CS", "ISO_IR 192") + writer.bytesText(0x0010_0010, "PN", [0xC3, 0xA9]))
-  let body = writer.text(0x0008_0005, "CS", "ISO_IR 100") + writer.bytesText(0x0010_0010, "PN", [0xE9])
+    writer.text(0x0008_0005, "CS", "ISO_IR 192")
+      + writer.bytesText(0x0010_0010, "PN", [0xC3, 0xA9]))
+  let body =
+    writer.text(0x0008_0005, "CS", "ISO_IR 100") + writer.bytesText(0x0010_0010, "PN", [0xE9])
     + writer.sequence(0x0400_0561, [item])
   let result = read(DICOMTestWriter.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body))
   #expect(result.dataSet.string(.patientName) == "é")
@@ -89,7 +102,8 @@ func sequenceLengthsImplicit(undefined: Bool) {
 
 @Test func privateTagsAndCreators() {
   let writer = DICOMTestWriter.implicitLittle
-  let body = writer.text(0x0009_0010, "LO", "ACME 1.0")
+  let body =
+    writer.text(0x0009_0010, "LO", "ACME 1.0")
     + writer.element(0x0009_1001, "UN", [1, 2, 3, 4])
     + writer.text(0x0010_0020, "LO", "P")
   let result = read(DICOMTestWriter.part10(transferSyntax: "1.2.840.10008.1.2", body: body))
@@ -104,7 +118,9 @@ func sequenceLengthsImplicit(undefined: Bool) {
 
 @Test func oddLengthWarns() {
   let writer = DICOMTestWriter.explicitLittle
-  let body = writer.element(0x0010_0020, "LO", Array("ABC".utf8)) + writer.text(0x0010_0030, "DA", "20240101")
+  let body =
+    writer.element(0x0010_0020, "LO", Array("ABC".utf8))
+    + writer.text(0x0010_0030, "DA", "20240101")
   let result = read(DICOMTestWriter.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body))
   #expect(result.error == nil)
   #expect(result.dataSet.string(.patientID) == "ABC")
@@ -114,7 +130,8 @@ func sequenceLengthsImplicit(undefined: Bool) {
 
 @Test func wrongGroupLengthWarns() {
   let writer = DICOMTestWriter.explicitLittle
-  let body = writer.element(0x0010_0000, "UL", writer.uint32(99)) + writer.text(0x0010_0020, "LO", "AB")
+  let body =
+    writer.element(0x0010_0000, "UL", writer.uint32(99)) + writer.text(0x0010_0020, "LO", "AB")
     + writer.text(0x0020_000D, "UI", "1.2")
   let result = read(DICOMTestWriter.part10(transferSyntax: "1.2.840.10008.1.2.1", body: body))
   #expect(result.error == nil)

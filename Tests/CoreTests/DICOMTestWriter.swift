@@ -17,7 +17,9 @@ struct DICOMTestWriter {
   }
 
   func uint32(_ value: UInt32) -> [UInt8] {
-    let bytes = [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24)]
+    let bytes = [
+      UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24),
+    ]
     return littleEndian ? bytes : bytes.reversed()
   }
 
@@ -27,7 +29,9 @@ struct DICOMTestWriter {
 
   /// One element with the given value bytes and length field (which
   /// defaults to the value's size).
-  func element(_ tagValue: UInt32, _ vrName: String, _ value: [UInt8], length: UInt32? = nil) -> [UInt8] {
+  func element(_ tagValue: UInt32, _ vrName: String, _ value: [UInt8], length: UInt32? = nil)
+    -> [UInt8]
+  {
     let length = length ?? UInt32(value.count)
     guard explicitVR else { return tag(tagValue) + uint32(length) + value }
     let vr = VR(name: vrName)!
@@ -61,7 +65,9 @@ struct DICOMTestWriter {
   }
 
   /// A sequence of already encoded items.
-  func sequence(_ tagValue: UInt32, _ items: [[UInt8]], undefined: Bool = false, vr: String = "SQ") -> [UInt8] {
+  func sequence(_ tagValue: UInt32, _ items: [[UInt8]], undefined: Bool = false, vr: String = "SQ")
+    -> [UInt8]
+  {
     let content = items.flatMap { $0 }
     if undefined {
       return element(tagValue, vr, content + tag(0xFFFE_E0DD) + uint32(0), length: 0xFFFF_FFFF)

@@ -63,7 +63,8 @@ private func dataSet(_ body: [UInt8], _ syntax: String = "1.2.840.10008.1.2.1") 
 @Test func valueBinaryNumbersBigEndian() {
   let big = DICOMTestWriter.explicitBig
   let set = dataSet(
-    big.element(0x0028_1052, "SS", [0xFC, 0x18]) + big.element(0x0018_9219, "FD", [0x3F, 0xF8, 0, 0, 0, 0, 0, 0])
+    big.element(0x0028_1052, "SS", [0xFC, 0x18])
+      + big.element(0x0018_9219, "FD", [0x3F, 0xF8, 0, 0, 0, 0, 0, 0])
       + big.element(0x0020_9165, "AT", [0x00, 0x10, 0x00, 0x20]),
     "1.2.840.10008.1.2.2")
   #expect(set.numbers(Tag(0x0028_1052)) == [.signed(-1000)])
@@ -72,7 +73,8 @@ private func dataSet(_ body: [UInt8], _ syntax: String = "1.2.840.10008.1.2.1") 
 }
 
 @Test func valueAttributeTagLittleEndian() {
-  let set = dataSet(writer.element(0x0020_9165, "AT", [0x10, 0x00, 0x20, 0x00, 0x28, 0x00, 0x10, 0x00]))
+  let set = dataSet(
+    writer.element(0x0020_9165, "AT", [0x10, 0x00, 0x20, 0x00, 0x28, 0x00, 0x10, 0x00]))
   let element = set.element(Tag(0x0020_9165))!
   #expect(set.attributeTags(of: element) == [.patientID, .rows])
   #expect(set.strings(Tag(0x0020_9165)) == ["(0010,0020)", "(0028,0010)"])

@@ -21,7 +21,9 @@ import Testing
 }
 
 @Test func jsonWriterKeepsMemberOrder() {
-  let value = OrderedJSON.object([("b", .integer(1)), ("a", .array([.integer(1), .null])), ("c", .object([]))])
+  let value = OrderedJSON.object([
+    ("b", .integer(1)), ("a", .array([.integer(1), .null])), ("c", .object([])),
+  ])
   #expect(JSONWriter.compact(value) == #"{"b":1,"a":[1,null],"c":{}}"#)
 }
 

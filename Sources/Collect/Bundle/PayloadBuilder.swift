@@ -21,6 +21,11 @@ struct PayloadBuilder {
     tables[.scanProblems] = try scanProblems()
     tables[.snapshots] = try snapshots()
     tables[.host] = try host()
+    let results = try ResultStateStore.load(
+      database, siteID: config.siteID, reviewSize: config.results.reviewSample, start: start, end: end)
+    tables[.results] = results.resultRows()
+    tables[.resultSketches] = results.sketchRows()
+    tables[.review] = results.reviewRows()
     tables[.logLevels] = try logLevels()
     tables[.logTemplates] = try logTemplates()
     tables[.latency] = try latency()

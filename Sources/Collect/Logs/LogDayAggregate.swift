@@ -2,7 +2,7 @@ import Core
 
 /// What one day of log events leaves behind: counts by level and, per
 /// template fingerprint, a count, the first and last time seen and one
-/// masked sample. It holds no raw line.
+/// masked sample. It contains no raw line.
 public struct LogDayAggregate: Sendable, Equatable {
   /// Events per level name; events without a level count under `NONE`.
   public var levelCounts: [String: Int] = [:]
@@ -22,7 +22,7 @@ public struct LogTemplateStats: Sendable, Equatable {
   /// The masked message. Of several variants the smallest one is kept, so
   /// the sample does not depend on the order events arrive in.
   public var sample: String
-  /// The most severe level seen for the template.
+  /// The level of highest severity seen for the template.
   public var level: String?
 
   mutating func add(timestamp: Double?, sample candidate: String, level newLevel: String?) {

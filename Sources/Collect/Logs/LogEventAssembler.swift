@@ -9,6 +9,10 @@ public struct LogEventAssembler {
   /// The pending traceback has printed its exception line and no chain
   /// message followed, so a new `Traceback` header starts a new event.
   private var pendingTracebackEnded = false
+  private var pendingExtraLines = 0
+  /// The most lines of one event kept in memory; a traceback is summarised
+  /// from its first lines when it is longer.
+  static let maximumEventLines = 5000
   private let tracebacks = TracebackParser()
 
   public init(format: LogFormat) {
@@ -22,7 +26,12 @@ public struct LogEventAssembler {
     switch format {
     case .python:
       if !pending.isEmpty, isContinuation(line), !startsNewTraceback(line) {
-        pending.append(line)
+        // Lines past the cap still belong to the event but are not kept.
+        if pending.count < LogEventAssembler.maximumEventLines {
+          pending.append(line)
+        } else {
+          pendingExtraLines += 1
+        }
         noteTracebackProgress(line)
         return
       }
@@ -30,6 +39,7 @@ public struct LogEventAssembler {
       pending = [line]
       pendingLine = number
       pendingTracebackEnded = false
+      pendingExtraLines = 0
     case .json:
       emit(jsonEvent(line, number))
     case .syslog:
@@ -74,7 +84,7 @@ public struct LogEventAssembler {
 
   private func pythonEvent(_ lines: [[UInt8]], _ number: Int) -> LogEvent {
     let first = lines[0]
-    var event = LogEvent(line: number, lineCount: lines.count, message: first)
+    var event = LogEvent(line: number, lineCount: lines.count + pendingExtraLines, message: first)
     if let header = PythonHeader.parse(first) {
       event.level = header.level
       event.timestamp = header.timestamp

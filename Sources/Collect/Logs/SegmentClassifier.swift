@@ -6,6 +6,7 @@ enum SegmentClassifier {
   /// or weekday name, a boolean or null, or a long run of hex letters.
   static func isVariable(_ segment: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = segment.first else { return false }
+    if isVersionedIdentifier(segment) { return false }
     var dots = 0
     var hasSlash = false
     var hasAt = false
@@ -29,6 +30,46 @@ enum SegmentClassifier {
     if allHex, segment.count >= 8 { return true }
     if isLowerHost, dots > 0, isHostName(segment, dots: dots) { return true }
     return dateAndLiteralWords.contains(segment)
+  }
+
+  static func containsDigit(_ segment: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in segment where isDigit(byte) { return true }
+    return false
+  }
+
+  /// Tells whether `segment` is a name like `jk2_init`: letters, one or
+  /// two digits, then `_` and letters. Such names are code, not values.
+  static func isVersionedIdentifier(_ segment: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let count = segment.count
+    while index < count, isLetter(segment[index]) { index += 1 }
+    let letters = index
+    while index < count, isDigit(segment[index]) { index += 1 }
+    let digits = index - letters
+    guard letters > 0, (1...2).contains(digits), index < count else { return false }
+    while index < count {
+      guard segment[index] == 0x5F, index + 1 < count, isLetter(segment[index + 1]) else {
+        return false
+      }
+      index += 1
+      while index < count, isLetter(segment[index]) { index += 1 }
+    }
+    return true
+  }
+
+  /// Tells whether `token` is a MAC address: six pairs of hex digits
+  /// joined by `:` or `-`.
+  static func isMACAddress(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard token.count == 17 else { return false }
+    for index in 0..<17 {
+      let byte = token[index]
+      if index % 3 == 2 {
+        guard byte == 0x3A || byte == 0x2D else { return false }
+      } else {
+        guard isDigit(byte) || isHexLetter(byte) else { return false }
+      }
+    }
+    return true
   }
 
   /// Tells whether `token` is `host:port` with a lower-case host, such as
@@ -86,6 +127,10 @@ enum SegmentClassifier {
   ])
 
   @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  @inline(__always) static func isLetter(_ byte: UInt8) -> Bool {
+    isLowerLetter(byte | 0x20)
+  }
 
   @inline(__always) static func isLowerLetter(_ byte: UInt8) -> Bool {
     byte >= 0x61 && byte <= 0x7A

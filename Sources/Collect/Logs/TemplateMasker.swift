@@ -4,12 +4,16 @@
 /// way at every site and in every order.
 ///
 /// A message is split at blanks into tokens, and each token into segments
-/// at the punctuation in `isDelimiter`. A segment is variable when it holds
-/// a digit (numbers, hex, UUIDs, DICOM UIDs, IP addresses, times), looks
-/// like a path, an e-mail address, a host name, a DICOM person name
-/// (`FAMILY^GIVEN`), a month or weekday name, a boolean, or is the value
-/// of `key=value` or of a key such as `user`, `patient` or `ФИО`. Words in
-/// `TemplateVocabulary.meaningful` are never masked.
+/// at the punctuation in `isDelimiter` and at dot leaders (`label.....0`).
+/// A segment is variable when it contains a digit (numbers, hex, UUIDs,
+/// DICOM UIDs, IP addresses, times) unless it is a code name like
+/// `jk2_init`, or when it looks like a path, an e-mail address, a host
+/// name, a DICOM person name (`FAMILY^GIVEN`), a month or weekday name or
+/// a boolean. The value of `key=value`, the word after a key such as
+/// `user` or `ФИО`, and capitalised words after a name key such as
+/// `patient` are variable too. Words in `TemplateVocabulary.meaningful`
+/// are never masked. Adjacent variables, a unit after a number
+/// (`12 ms`) and a parenthesised detail (`(1.98 KB)`) fold into one `<*>`.
 public struct TemplateMasker: Sendable {
   public init() {}
 
@@ -179,7 +183,7 @@ extension TemplateMasker {
       output.append(token[1])
       return
     }
-    if SegmentClassifier.isHostAndPort(token) {
+    if SegmentClassifier.isHostAndPort(token) || SegmentClassifier.isMACAddress(token) {
       output.append(contentsOf: variableMark)
       return
     }
@@ -194,13 +198,22 @@ extension TemplateMasker {
         continue
       }
       var end = index
-      while end < token.count, !isDelimiter(token[end]) { end += 1 }
+      while end < token.count, !isDelimiter(token[end]), !isDotLeader(token, end) { end += 1 }
+      if end == index {
+        // A dot leader (`threshold.....0`) separates a label from its value.
+        while end < token.count, token[end] == 0x2E { end += 1 }
+        output.append(contentsOf: token[index..<end])
+        index = end
+        continue
+      }
       let segment = UnsafeBufferPointer(rebasing: token[index..<end])
       let quotedValue =
         (previousDelimiter == 0x22 || previousDelimiter == 0x27) && index >= 2
         && token[index - 2] == UInt8(ascii: "=")
       let masked =
-        quotedValue || isVariableSegment(segment, previousDelimiter, index == 0, &state)
+        quotedValue
+        || isVariableSegment(
+          segment, previousDelimiter, index == 0, isWholeWord(token, index, end), &state)
       if masked {
         output.append(contentsOf: variableMark)
       } else {
@@ -210,19 +223,51 @@ extension TemplateMasker {
     }
   }
 
+  /// Tells whether a dot leader (two or more dots) starts at `index`.
+  private func isDotLeader(_ token: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    token[index] == 0x2E && index + 1 < token.count && token[index + 1] == 0x2E
+  }
+
+  /// Tells whether the segment `start..<end` is the whole token apart from
+  /// quotes around it and punctuation after it, as in `'bob',`.
+  private func isWholeWord(_ token: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    guard start == 0 || (start == 1 && (token[0] == 0x22 || token[0] == 0x27)) else {
+      return false
+    }
+    for index in end..<token.count {
+      switch token[index] {
+      case 0x22, 0x27, 0x2C, 0x3B, 0x3A, 0x2E, 0x29, 0x5D: continue
+      default: return false
+      }
+    }
+    return true
+  }
+
+  /// Decides whether one segment is a value. `isFirst` is true when the
+  /// segment starts its token, `isWholeWord` when it is the whole token.
   func isVariableSegment(
     _ segment: UnsafeBufferPointer<UInt8>, _ previousDelimiter: UInt8, _ isFirst: Bool,
-    _ state: inout MaskState
+    _ isWholeWord: Bool, _ state: inout MaskState
   ) -> Bool {
+    // Fast path: no meaningful word contains a digit, so a segment with a
+    // digit is a value without any word-list lookup.
+    if SegmentClassifier.containsDigit(segment), !SegmentClassifier.isVersionedIdentifier(segment) {
+      if !(state.inPersonName && isFirst && SegmentClassifier.isCapitalisedWord(segment)) {
+        state.inPersonName = false
+      }
+      return true
+    }
     if TemplateVocabulary.isMeaningful(segment) {
       state.inPersonName = false
       return false
     }
-    if state.inPersonName, SegmentClassifier.isCapitalisedWord(segment) { return true }
+    // A name continues over capitalised words that start their token, so
+    // `name [HRESULT` leaves the bracketed code alone.
+    if state.inPersonName, isFirst, SegmentClassifier.isCapitalisedWord(segment) { return true }
     state.inPersonName = false
     if SegmentClassifier.isVariable(segment) { return true }
     if previousDelimiter == UInt8(ascii: "=") { return true }
-    if isFirst, state.afterValueKey, !TemplateVocabulary.isStopWord(segment) { return true }
+    if isWholeWord, state.afterValueKey, !TemplateVocabulary.isStopWord(segment) { return true }
     return false
   }
 

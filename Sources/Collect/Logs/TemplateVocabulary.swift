@@ -10,7 +10,8 @@ enum TemplateVocabulary {
     "terminating", "error", "warning", "denied", "refused", "closed", "opened", "open", "close",
     "connected", "disconnected", "created", "deleted", "removed", "added", "skipped",
     "rejected", "accepted", "retrying", "restarted", "crashed", "cancelled", "canceled",
-    "expired", "invalid", "missing", "ok", "done", "ready", "busy", "idle", "running",
+    "expired", "invalid", "missing", "unknown", "ok", "done", "ready", "busy", "idle",
+    "running",
   ])
 
   /// Units that belong to the number before them (`12 ms`, `4 KB`).

@@ -71,7 +71,7 @@ public final class SnapshotRunner {
 
   /// The collectors every snapshot runs after the DICOM walk.
   public static let defaultCollectors: [any SnapshotCollector] = [
-    LogSnapshotCollector(), HostCollector(),
+    LogSnapshotCollector(), ResultsCollector(), HostCollector(),
   ]
 
   /// Runs each collector in its own savepoint, so one that fails leaves

@@ -115,5 +115,28 @@ enum StateSchema {
       day INTEGER, hour INTEGER, count INTEGER NOT NULL, PRIMARY KEY (day, hour)
     ) WITHOUT ROWID;
     """,
+    """
+    CREATE TABLE results_cursors (
+      path TEXT, device INTEGER, inode INTEGER, offset INTEGER NOT NULL, line INTEGER NOT NULL,
+      head_length INTEGER NOT NULL, head_hash INTEGER NOT NULL, inside_long_line INTEGER NOT NULL,
+      PRIMARY KEY (device, inode)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE result_counts (
+      day INTEGER, model TEXT, version TEXT, key TEXT, count INTEGER NOT NULL,
+      PRIMARY KEY (day, model, version, key)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE result_sketches (
+      day INTEGER, model TEXT, version TEXT, metric TEXT, sketch BLOB NOT NULL,
+      PRIMARY KEY (day, model, version, metric)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE review_candidates (
+      period TEXT, model TEXT, version TEXT, reason TEXT, study TEXT,
+      day INTEGER NOT NULL, uncertainty REAL,
+      PRIMARY KEY (period, model, version, reason, study)
+    ) WITHOUT ROWID;
+    """,
   ]
 }

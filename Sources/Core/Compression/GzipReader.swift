@@ -30,8 +30,10 @@ public final class GzipReader {
   private var inputEnd = false
   private var finished = false
   private var filled = 0
+  /// A gzip member has started and its end has not been read yet.
+  private var inMember = false
 
-  /// Opens `path`; the file must be a gzip stream.
+  /// Opens `path`, which must be a gzip file.
   public init(path: String) throws {
     self.path = path
     descriptor = open(path, O_RDONLY)
@@ -56,9 +58,11 @@ public final class GzipReader {
     while produced == 0, !finished {
       if stream.avail_in == 0, !inputEnd { try refill() }
       if stream.avail_in == 0, inputEnd {
+        if inMember { throw CompressionError.corrupt(path: path, detail: "the file ends early") }
         finished = true
         break
       }
+      inMember = true
       produced = try inflateStep(into: &buffer)
     }
     return produced
@@ -89,12 +93,13 @@ public final class GzipReader {
     case Z_BUF_ERROR where stream.avail_in == 0 && !inputEnd:
       return produced
     case Z_BUF_ERROR:
-      throw CompressionError.corrupt(path: path, detail: "the stream ends early")
+      throw CompressionError.corrupt(path: path, detail: "the file ends early")
     case Z_STREAM_END:
       inflateReset(&stream)
+      inMember = false
       return produced
     default:
-      throw CompressionError.corrupt(path: path, detail: "zlib code \(status)")
+      throw CompressionError.corrupt(path: path, detail: "zlib error \(status)")
     }
   }
 }

@@ -76,7 +76,12 @@ final class ByteSource {
   }
 
   private func load(at offset: Int, count length: Int) throws {
-    precondition(descriptor >= 0 && offset >= 0 && offset + length <= size)
+    // The parser checks every range first; this guard keeps a missed check
+    // an error instead of a read outside the buffer.
+    guard descriptor >= 0, offset >= 0, length >= 0, offset <= size - length else {
+      throw DICOMError.truncated(
+        offset: offset, tag: nil, needed: length, available: max(0, size - offset))
+    }
     let wanted = min(size - offset, max(length, ByteSource.initialWindow, capacity))
     if wanted > capacity {
       buffer.deallocate()

@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // GENERATED FILE: do not edit. Made by scripts/generate_charset_tables.py
 // from the codecs of CPython 3.11.7 (the mappings pydicom uses for each
 // DICOM defined term). Each table row is one line; U+FFFD marks a byte

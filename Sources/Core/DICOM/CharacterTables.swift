@@ -24,7 +24,8 @@ enum CharacterTables {
   static func latinIndex(ir: Int) -> Int? { latinIRs.firstIndex(of: ir) }
 
   /// Decodes a GB18030 four-byte sequence (GB 18030-2005 section 6.3.3).
-  static func gb18030FourByte(_ b1: UInt8, _ b2: UInt8, _ b3: UInt8, _ b4: UInt8) -> Unicode.Scalar? {
+  static func gb18030FourByte(_ b1: UInt8, _ b2: UInt8, _ b3: UInt8, _ b4: UInt8) -> Unicode.Scalar?
+  {
     let linear =
       ((UInt32(b1 - 0x81) * 10 + UInt32(b2 - 0x30)) * 126 + UInt32(b3 - 0x81)) * 10
       + UInt32(b4 - 0x30)

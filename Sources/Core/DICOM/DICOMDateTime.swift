@@ -36,7 +36,9 @@ public struct DICOMDateTime: Sendable, Equatable, CustomStringConvertible {
     var text = date.description
     if let time { text += "T" + time.description }
     if let offset = utcOffsetMinutes {
-      text += (offset < 0 ? "-" : "+") + zeroPadded(abs(offset) / 60, 2) + ":" + zeroPadded(abs(offset) % 60, 2)
+      text +=
+        (offset < 0 ? "-" : "+") + zeroPadded(abs(offset) / 60, 2) + ":"
+        + zeroPadded(abs(offset) % 60, 2)
     }
     return text
   }

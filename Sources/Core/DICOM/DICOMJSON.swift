@@ -5,14 +5,18 @@ public enum DICOMJSON {
   /// Returns the JSON model of `dataSet`. Bulk values (OB, OD, OF, OL, OV,
   /// OW, UN) appear as base64 `InlineBinary` only when `includeBulk` is
   /// set and the value was read; otherwise such elements carry only `vr`.
+  /// Members are sorted by tag and group lengths (gggg,0000) are left
+  /// out, as PS3.18 section F.2.2 requires.
   public static func model(of dataSet: DataSet, includeBulk: Bool = false) -> OrderedJSON {
-    .object(
-      dataSet.elements.map { element in
+    let elements = dataSet.elements.filter { !$0.tag.isGroupLength }.sorted { $0.tag < $1.tag }
+    return .object(
+      elements.map { element in
         (element.tag.jsonKey, attribute(element, in: dataSet, includeBulk: includeBulk))
       })
   }
 
-  static func attribute(_ element: DataElement, in dataSet: DataSet, includeBulk: Bool) -> OrderedJSON {
+  static func attribute(_ element: DataElement, in dataSet: DataSet, includeBulk: Bool) -> OrderedJSON
+  {
     var members: [(String, OrderedJSON)] = [("vr", .string(element.vr.description))]
     if element.vr == .SQ {
       let items = dataSet.items(of: element).map { model(of: $0, includeBulk: includeBulk) }
@@ -67,7 +71,8 @@ public enum DICOMJSON {
   static func personName(_ name: PersonName) -> OrderedJSON {
     let groups = name.text.split(separator: "=", maxSplits: 2, omittingEmptySubsequences: false)
     var members: [(String, OrderedJSON)] = []
-    for (label, group) in zip(["Alphabetic", "Ideographic", "Phonetic"], groups) where !group.isEmpty {
+    for (label, group) in zip(["Alphabetic", "Ideographic", "Phonetic"], groups)
+    where !group.isEmpty {
       members.append((label, .string(String(group))))
     }
     return .object(members)

@@ -57,7 +57,8 @@ public struct DICOMReader: Sendable {
         characterSet: .default)
       result.meta = metaSet
 
-      var syntax = try chooseSyntax(meta: metaSet, source: source, start: start, path: path, parser: &parser)
+      var syntax = try chooseSyntax(
+        meta: metaSet, source: source, start: start, path: path, parser: &parser)
       result.transferSyntax = syntax
       var dataParser = parser
       if syntax.isDeflated {
@@ -72,7 +73,8 @@ public struct DICOMReader: Sendable {
       }
       dataParser.storage = []
       parser = dataParser
-      let encoding = Encoding(isExplicitVR: syntax.isExplicitVR, isLittleEndian: syntax.isLittleEndian)
+      let encoding = Encoding(
+        isExplicitVR: syntax.isExplicitVR, isLittleEndian: syntax.isLittleEndian)
       _ = try parser.parseElements(
         from: start, to: parser.source.size, context: .topLevel, depth: 0, encoding: encoding,
         into: &elements)

@@ -36,7 +36,9 @@ public enum DICOMTextDump {
   }
 
   static func value(_ element: DataElement, in dataSet: DataSet) -> String {
-    if element.tag.rawValue >= 0x7FE0_0008 && element.tag.group == 0x7FE0 || !element.isValueLoaded && element.length > 0 {
+    if element.tag.rawValue >= 0x7FE0_0008 && element.tag.group == 0x7FE0
+      || !element.isValueLoaded && element.length > 0
+    {
       return "(value not read)"
     }
     var text: String

@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // GENERATED FILE: do not edit. Made by scripts/generate_dicom_dictionary.py
 // from the PS3.6 data element registry as shipped in pydicom 3.0.2
 // (pydicom/_dicom_dict.py), which pydicom generates from the DICOM standard.

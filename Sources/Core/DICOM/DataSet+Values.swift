@@ -22,16 +22,55 @@ extension DataSet {
       if element.vr == .AT { return attributeTags(of: element).map(\.description) }
       return []
     }
-    let text = withValueBytes(element) { bytes -> String in
-      let decoded = element.vr.usesCharacterSet
-        ? characterSet.decode(bytes, isPersonName: element.vr == .PN)
-        : String(decoding: bytes, as: UTF8.self)
-      return decoded
+    let usesCharacterSet = element.vr.usesCharacterSet
+    if usesCharacterSet && !characterSet.keepsBackslash {
+      return decodedStrings(of: element)
     }
+    return withValueBytes(element) { bytes in
+      guard bytes.count > 0 else { return [] }
+      if element.vr.isSingleValuedText {
+        return [decodeTrimmed(bytes, vr: element.vr, usesCharacterSet)]
+      }
+      var values: [String] = []
+      var start = 0
+      for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x5C {
+        let piece = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+        values.append(decodeTrimmed(piece, vr: element.vr, usesCharacterSet))
+        start = index + 1
+      }
+      return values
+    }
+  }
+
+  /// Decodes one value after removing its padding bytes.
+  private func decodeTrimmed(_ bytes: UnsafeRawBufferPointer, vr: VR, _ usesCharacterSet: Bool)
+    -> String
+  {
+    var lower = 0
+    var upper = bytes.count
+    while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0) { upper -= 1 }
+    if vr == .PN { while upper > lower && bytes[upper - 1] == 0x3D { upper -= 1 } }
+    if DataSet.trimsLeadingSpaces(vr) { while lower < upper && bytes[lower] == 0x20 { lower += 1 } }
+    let piece = UnsafeRawBufferPointer(rebasing: bytes[lower..<upper])
+    guard usesCharacterSet else { return String(decoding: piece, as: UTF8.self) }
+    return characterSet.decode(piece, isPersonName: vr == .PN)
+  }
+
+  /// Splits text whose encoding can use the byte 0x5C inside a character
+  /// (ISO 2022 multi-byte sets, GBK, GB18030): decodes first, then splits.
+  private func decodedStrings(of element: DataElement) -> [String] {
+    let text = withValueBytes(element) { characterSet.decode($0, isPersonName: element.vr == .PN) }
     guard !text.isEmpty else { return [] }
     if element.vr.isSingleValuedText { return [DataSet.trim(Substring(text), vr: element.vr)] }
     return text.split(separator: "\\", omittingEmptySubsequences: false).map {
       DataSet.trim($0, vr: element.vr)
+    }
+  }
+
+  static func trimsLeadingSpaces(_ vr: VR) -> Bool {
+    switch vr {
+    case .AE, .CS, .DS, .IS, .LO, .SH, .AS, .DA, .TM, .DT, .UI: return true
+    default: return false
     }
   }
 
@@ -48,10 +87,8 @@ extension DataSet {
       // equivalent to omitted ones.
       while slice.last == "=" { slice.removeLast() }
     }
-    switch vr {
-    case .AE, .CS, .DS, .IS, .LO, .SH, .AS, .DA, .TM, .DT, .UI:
+    if trimsLeadingSpaces(vr) {
       while let first = slice.first, first == " " { slice.removeFirst() }
-    default: break
     }
     return String(slice)
   }

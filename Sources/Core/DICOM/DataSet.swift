@@ -45,9 +45,13 @@ public struct DataSet: Sendable {
   public func withValueBytes<Result>(
     _ element: DataElement, _ body: (UnsafeRawBufferPointer) throws -> Result
   ) rethrows -> Result {
-    guard element.isValueLoaded else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+    guard element.isValueLoaded else {
+      return try body(UnsafeRawBufferPointer(start: nil, count: 0))
+    }
     return try storage.withUnsafeBytes { raw in
-      try body(UnsafeRawBufferPointer(rebasing: raw[element.valueStart..<element.valueStart + element.valueCount]))
+      try body(
+        UnsafeRawBufferPointer(
+          rebasing: raw[element.valueStart..<element.valueStart + element.valueCount]))
     }
   }
 

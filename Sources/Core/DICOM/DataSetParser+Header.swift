@@ -23,7 +23,9 @@ extension DataSetParser {
       let text = String(decoding: [first, second], as: UTF8.self)
       warnings.append(DICOMWarning(.invalidVR(text), offset: position, tag: tag))
       let reserved = readUInt16(pointer, 6, little)
-      if reserved == 0 { return try longHeader(tag, vr: .UN, at: position, end: end, little: little) }
+      if reserved == 0 {
+        return try longHeader(tag, vr: .UN, at: position, end: end, little: little)
+      }
       return ElementHeader(tag: tag, vr: .UN, length: UInt32(reserved), size: 8, isExplicit: true)
     }
     warnings.append(DICOMWarning(.implicitElementInExplicitData, offset: position, tag: tag))

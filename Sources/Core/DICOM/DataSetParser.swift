@@ -57,7 +57,10 @@ struct DataSetParser {
         checkGroupLength(&groupLength, at: position, group: nil)
         return position
       }
-      if remaining < 8, context == .topLevel {
+      if remaining < 8 {
+        guard context == .topLevel else {
+          throw missingBytes(at: position, tag: nil, needed: 8, end: end)
+        }
         try checkTrailingBytes(at: position, count: remaining)
         return end
       }
@@ -85,9 +88,12 @@ struct DataSetParser {
         let declared = integerValue(element, encoding.isLittleEndian)
         groupLength = (tag.group, declared, valueStart + 4)
       }
-      if tag == Tag(0x0028_0103) { pixelRepresentation = UInt16(integerValue(element, encoding.isLittleEndian)) }
+      if tag == Tag(0x0028_0103) {
+        pixelRepresentation = UInt16(integerValue(element, encoding.isLittleEndian))
+      }
       elements.append(element)
-      position = element.hasUndefinedLength || element.items != nil
+      position =
+        element.hasUndefinedLength || element.items != nil
         ? lastEnd : valueStart + Int(header.length)
     }
   }
@@ -133,7 +139,8 @@ struct DataSetParser {
       // CP-246: a UN (or unknown) element of undefined length holds an
       // implicit VR little endian sequence.
       if header.vr != .UN {
-        warnings.append(DICOMWarning(.undefinedLengthNonSequence(header.vr), offset: position, tag: header.tag))
+        warnings.append(
+          DICOMWarning(.undefinedLengthNonSequence(header.vr), offset: position, tag: header.tag))
       }
       header.vr = .SQ
       return try parseSequenceElement(
@@ -188,10 +195,12 @@ struct DataSetParser {
       if let truncation { throw truncation }
     } catch {
       elements.append(
-        DataElement(tag: header.tag, vr: .SQ, length: header.length, offset: position, items: items))
+        DataElement(tag: header.tag, vr: .SQ, length: header.length, offset: position, items: items)
+      )
       throw error
     }
-    return DataElement(tag: header.tag, vr: .SQ, length: header.length, offset: position, items: items)
+    return DataElement(
+      tag: header.tag, vr: .SQ, length: header.length, offset: position, items: items)
   }
 
   private mutating func parseItems(
@@ -222,7 +231,8 @@ struct DataSetParser {
           var itemEnd = itemStart + Int(length)
           var truncation: DICOMError? = nil
           if Int(length) > end - itemStart {
-            let header = ElementHeader(tag: tag, vr: .SQ, length: length, size: 8, isExplicit: false)
+            let header = ElementHeader(
+              tag: tag, vr: .SQ, length: length, size: 8, isExplicit: false)
             truncation = invalidLength(header, at: position, valueStart: itemStart, end: end)
             guard case .truncated = truncation else { throw truncation! }
             itemEnd = end
@@ -242,7 +252,8 @@ struct DataSetParser {
 
   /// Skips the items of an encapsulated value (PS3.5 section A.4) without
   /// reading their content, and returns the offset after its delimiter.
-  private func skipFragments(from start: Int, end: Int, tag: Tag, encoding: Encoding) throws -> Int {
+  private func skipFragments(from start: Int, end: Int, tag: Tag, encoding: Encoding) throws -> Int
+  {
     var position = start
     while true {
       guard end - position >= 8 else {
@@ -253,10 +264,12 @@ struct DataSetParser {
       let length = readUInt32(pointer, 4, encoding.isLittleEndian)
       if itemTag == .sequenceDelimitation { return position + 8 }
       guard itemTag == .item, length != DataElement.undefinedLength else {
-        throw DICOMError.unexpectedTag(offset: position, tag: itemTag, expected: "a fragment item (FFFE,E000)")
+        throw DICOMError.unexpectedTag(
+          offset: position, tag: itemTag, expected: "a fragment item (FFFE,E000)")
       }
       guard Int(length) <= end - position - 8 else {
-        let header = ElementHeader(tag: itemTag, vr: .OB, length: length, size: 8, isExplicit: false)
+        let header = ElementHeader(
+          tag: itemTag, vr: .OB, length: length, size: 8, isExplicit: false)
         throw invalidLength(header, at: position, valueStart: position + 8, end: end)
       }
       position += 8 + Int(length)

@@ -26,7 +26,9 @@ enum Inflater {
           return CZlib.inflate(&stream, Z_NO_FLUSH)
         }
         let produced = chunk.count - Int(stream.avail_out)
-        guard output.count + produced <= limit else { throw DICOMError.inflatedTooLarge(limit: limit) }
+        guard output.count + produced <= limit else {
+          throw DICOMError.inflatedTooLarge(limit: limit)
+        }
         output.append(contentsOf: chunk[0..<produced])
         switch status {
         case Z_STREAM_END:

@@ -43,6 +43,17 @@ public struct SpecificCharacterSet: Sendable, Equatable {
     (self.encoding, self.initialState) = SpecificCharacterSet.configure(elements)
   }
 
+  /// True when the byte 0x5C is always a backslash, so values can be split
+  /// before decoding: single-byte sets and UTF-8, but not GBK, GB18030 or
+  /// ISO 2022 with multi-byte sets, whose characters may contain 0x5C.
+  var keepsBackslash: Bool {
+    switch encoding {
+    case .single, .utf8: return true
+    case .gb18030, .gbk: return false
+    case .iso2022: return !terms.contains { ["ISO 2022 IR 87", "ISO 2022 IR 159"].contains($0) }
+    }
+  }
+
   private static func configure(_ elements: [CharacterSetTerm]) -> (TextEncoding, CodeState) {
     let lenient = CodeState(g0: .ascii, g1: .latin(0))
     guard let first = elements.first, elements.contains(where: { $0 != .iso2022(6) }) else {
@@ -86,11 +97,21 @@ enum CharacterSetTerm: Equatable {
 
   /// Parses a term, ignoring case, spaces, `-`, `_` and padding.
   init?(parsing raw: String) {
+    if let term = Self.standardSpellings[raw] {
+      self = term
+      return
+    }
     let letters = String(raw.uppercased().filter { $0.isLetter || $0.isNumber })
     switch letters {
-    case "GB18030": self = .gb18030; return
-    case "GBK": self = .gbk; return
-    case "ISOIR192", "UTF8", "ISO2022IR192": self = .utf8; return
+    case "GB18030":
+      self = .gb18030
+      return
+    case "GBK":
+      self = .gbk
+      return
+    case "ISOIR192", "UTF8", "ISO2022IR192":
+      self = .utf8
+      return
     default: break
     }
     if letters.hasPrefix("ISO2022IR"), let number = Int(letters.dropFirst(9)),
@@ -114,6 +135,17 @@ enum CharacterSetTerm: Equatable {
     }
     return nil
   }
+
+  /// The defined terms as the standard spells them, looked up before the
+  /// lenient parse.
+  private static let standardSpellings: [String: CharacterSetTerm] = {
+    var table: [String: CharacterSetTerm] = ["GB18030": .gb18030, "GBK": .gbk, "ISO_IR 192": .utf8]
+    for number in knownNumbers {
+      table["ISO 2022 IR \(number)"] = .iso2022(number)
+      if ![6, 87, 159, 149, 58].contains(number) { table["ISO_IR \(number)"] = .iso(number) }
+    }
+    return table
+  }()
 
   private static let iso8859Numbers: [Int: Int] = [
     1: 100, 2: 101, 3: 109, 4: 110, 5: 144, 6: 127, 7: 126, 8: 138, 9: 148, 11: 166, 15: 203,

@@ -16,7 +16,8 @@ extension SpecificCharacterSet {
         continue
       }
       if byte < 0x80 {
-        index += decodeG0(bytes, at: index, state: &state, isPersonName: isPersonName, into: &scalars)
+        index += decodeG0(
+          bytes, at: index, state: &state, isPersonName: isPersonName, into: &scalars)
       } else {
         index += decodeG1(bytes, at: index, g1: state.g1, into: &scalars)
       }

@@ -21,7 +21,9 @@ extension SpecificCharacterSet {
     bytes.withUnsafeBytes { decode($0, isPersonName: isPersonName) }
   }
 
-  private func decodeSingle(_ bytes: UnsafeRawBufferPointer, into scalars: inout String.UnicodeScalarView) {
+  private func decodeSingle(
+    _ bytes: UnsafeRawBufferPointer, into scalars: inout String.UnicodeScalarView
+  ) {
     for byte in bytes {
       scalars.append(single(byte, g1: initialState.g1))
     }
@@ -45,7 +47,9 @@ extension SpecificCharacterSet {
     Unicode.Scalar(unit) ?? replacement
   }
 
-  private func decodeGB(_ bytes: UnsafeRawBufferPointer, into scalars: inout String.UnicodeScalarView) {
+  private func decodeGB(
+    _ bytes: UnsafeRawBufferPointer, into scalars: inout String.UnicodeScalarView
+  ) {
     let table = encoding == .gbk ? CharacterTables.gbk : CharacterTables.gb18030
     var index = 0
     while index < bytes.count {
@@ -64,7 +68,8 @@ extension SpecificCharacterSet {
       if encoding == .gb18030, (0x30...0x39).contains(second), index + 3 < bytes.count,
         (0x81...0xFE).contains(bytes[index + 2]), (0x30...0x39).contains(bytes[index + 3])
       {
-        let decoded = CharacterTables.gb18030FourByte(lead, second, bytes[index + 2], bytes[index + 3])
+        let decoded = CharacterTables.gb18030FourByte(
+          lead, second, bytes[index + 2], bytes[index + 3])
         scalars.append(decoded ?? replacement)
         index += 4
         continue

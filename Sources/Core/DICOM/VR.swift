@@ -1,13 +1,42 @@
 /// A DICOM value representation (PS3.5 section 6.2), stored as its two
-/// ASCII characters so that reading one from a file is a comparison.
+/// ASCII characters so that reading one from a file is a comparison. The
+/// cases keep the standard's upper-case names.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 public enum VR: UInt16, CaseIterable, Sendable, CustomStringConvertible {
-  case AE = 0x4145, AS = 0x4153, AT = 0x4154, CS = 0x4353, DA = 0x4441
-  case DS = 0x4453, DT = 0x4454, FD = 0x4644, FL = 0x464C, IS = 0x4953
-  case LO = 0x4C4F, LT = 0x4C54, OB = 0x4F42, OD = 0x4F44, OF = 0x4F46
-  case OL = 0x4F4C, OV = 0x4F56, OW = 0x4F57, PN = 0x504E, SH = 0x5348
-  case SL = 0x534C, SQ = 0x5351, SS = 0x5353, ST = 0x5354, SV = 0x5356
-  case TM = 0x544D, UC = 0x5543, UI = 0x5549, UL = 0x554C, UN = 0x554E
-  case UR = 0x5552, US = 0x5553, UT = 0x5554, UV = 0x5556
+  case AE = 0x4145
+  case AS = 0x4153
+  case AT = 0x4154
+  case CS = 0x4353
+  case DA = 0x4441
+  case DS = 0x4453
+  case DT = 0x4454
+  case FD = 0x4644
+  case FL = 0x464C
+  case IS = 0x4953
+  case LO = 0x4C4F
+  case LT = 0x4C54
+  case OB = 0x4F42
+  case OD = 0x4F44
+  case OF = 0x4F46
+  case OL = 0x4F4C
+  case OV = 0x4F56
+  case OW = 0x4F57
+  case PN = 0x504E
+  case SH = 0x5348
+  case SL = 0x534C
+  case SQ = 0x5351
+  case SS = 0x5353
+  case ST = 0x5354
+  case SV = 0x5356
+  case TM = 0x544D
+  case UC = 0x5543
+  case UI = 0x5549
+  case UL = 0x554C
+  case UN = 0x554E
+  case UR = 0x5552
+  case US = 0x5553
+  case UT = 0x5554
+  case UV = 0x5556
 
   /// Reads a VR from its two bytes; nil when they name no VR.
   @inline(__always)

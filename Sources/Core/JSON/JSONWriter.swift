@@ -59,7 +59,8 @@ public enum JSONWriter {
     }
   }
 
-  private static func separate(_ index: Int, into output: inout String, indent: String?, depth: Int) {
+  private static func separate(_ index: Int, into output: inout String, indent: String?, depth: Int)
+  {
     if index > 0 { output += "," }
     if let indent { output += "\n" + String(repeating: indent, count: depth + 1) }
   }
