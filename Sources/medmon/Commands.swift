@@ -16,6 +16,4 @@ let allCommands: [any Command.Type] = [
   DumpCommand.self,
   LogsCommand.self,
   HelpCommand.self,
-  HelpCommand.self,
-  AnalyzeCommand.self, DiffCommand.self, SitesCommand.self, BaselineCommand.self,
 ]

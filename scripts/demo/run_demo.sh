@@ -23,8 +23,8 @@ echo "== generating the demo site in $out/site" >&2
 
 echo "== creating the vendor key $out/vendor.key" >&2
 if "$medmon" help keygen >/dev/null 2>&1; then
-  "$medmon" keygen --out "$out/vendor.key"
-  recipient=$(grep -o 'age1[0-9a-z]*' "$out/vendor.key" | head -n 1)
+  "$medmon" keygen -o "$out/vendor.key"
+  recipient=$("$medmon" keygen -y "$out/vendor.key")
 else
   age-keygen -o "$out/vendor.key" 2>/dev/null
   recipient=$(age-keygen -y "$out/vendor.key")
