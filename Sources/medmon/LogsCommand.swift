@@ -19,7 +19,11 @@ enum LogsCommand: Command {
         "format", value: "FORMAT",
         help: "The log format: auto, json, python, syslog or plain (default: auto)."),
     ],
-    positionals: [PositionalSpec("FILE", repeatable: true, help: "Log files, plain or .gz.")])
+    positionals: [
+      PositionalSpec(
+        "FILE", repeatable: true,
+        help: "Log files, plain or .gz. A quoted pattern such as '/var/log/app/*.log' is expanded.")
+    ])
 
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
     let formatName = try arguments.choice("format", from: LogFormat.allCases.map(\.rawValue))
@@ -27,7 +31,7 @@ enum LogsCommand: Command {
     let assign = arguments.flag("assign")
     var miner = LogTemplateMiner()
     var assignments: [(line: Int, template: Int)] = []
-    for path in arguments.positionals {
+    for path in try expandPatterns(arguments.positionals) {
       let format = try scanner.scan(path: path) { event in
         let index = miner.add(event)
         if assign { assignments.append((event.line, index)) }
@@ -41,6 +45,17 @@ enum LogsCommand: Command {
       writeSummary(miner.counts, refined, context.standardOutput)
     }
     return .success
+  }
+
+  /// Expands arguments with wildcards, quoted so the shell left them, the
+  /// way a configured log source pattern is expanded.
+  private static func expandPatterns(_ arguments: [String]) throws -> [String] {
+    try arguments.flatMap { argument -> [String] in
+      guard GlobMatcher.hasWildcard(argument) else { return [argument] }
+      let paths = try GlobMatcher.expand(argument)
+      guard !paths.isEmpty else { throw LogError.noMatch(pattern: argument) }
+      return paths
+    }
   }
 
   private static func writeAssignments(

@@ -91,6 +91,11 @@ public struct GlobMatcher: Sendable {
     }
   }
 
+  /// Tells whether `text` contains a wildcard, so it needs expanding.
+  public static func hasWildcard(_ text: String) -> Bool {
+    text.contains { "*?[".contains($0) }
+  }
+
   /// Returns the regular files that `pattern` (a whole path) names,
   /// sorted. A pattern without wildcards names itself when it exists.
   public static func expand(_ pattern: String) throws -> [String] {

@@ -10,8 +10,8 @@ public struct LogEventAssembler {
   /// message followed, so a new `Traceback` header starts a new event.
   private var pendingTracebackEnded = false
   private var pendingExtraLines = 0
-  /// The most lines of one event kept in memory; a traceback is summarised
-  /// from its first lines when it is longer.
+  /// The maximum number of lines of one event kept in memory. A longer
+  /// traceback is summarised from its first lines.
   static let maximumEventLines = 5000
   private let tracebacks = TracebackParser()
 

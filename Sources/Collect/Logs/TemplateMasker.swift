@@ -6,10 +6,10 @@
 /// A message is split at blanks into tokens, and each token into segments
 /// at the punctuation in `isDelimiter` and at dot leaders (`label.....0`).
 /// A segment is variable when it contains a digit (numbers, hex, UUIDs,
-/// DICOM UIDs, IP addresses, times) unless it is a code name like
-/// `jk2_init`, or when it looks like a path, an e-mail address, a host
-/// name, a DICOM person name (`FAMILY^GIVEN`), a month or weekday name or
-/// a boolean. The value of `key=value`, the word after a key such as
+/// DICOM UIDs, IP addresses, times), unless it is a code name like
+/// `jk2_init`. It is also variable when it looks like a path, an e-mail
+/// address, a host name, a DICOM person name (`FAMILY^GIVEN`), a month or
+/// weekday name or a boolean. The value of `key=value`, the word after a key such as
 /// `user` or `ФИО`, and capitalised words after a name key such as
 /// `patient` are variable too. Words in `TemplateVocabulary.meaningful`
 /// are never masked. Adjacent variables, a unit after a number
@@ -47,7 +47,7 @@ public struct TemplateMasker: Sendable {
   }
 }
 
-/// What the masker remembers from the tokens already written.
+/// The masker's memory of the tokens already written.
 struct MaskState {
   /// The last written token was exactly `<*>`.
   var lastWasVariable = false
@@ -76,7 +76,7 @@ let variableMark: [UInt8] = Array("<*>".utf8)
 }
 
 /// Returns the end of the token that starts at `start`. A quoted value
-/// after `=` (`tag="View Lock"`) stays one token even when it holds blanks.
+/// after `=` (`tag="View Lock"`) stays one token even when it contains blanks.
 func tokenEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
   var index = start
   let count = bytes.count
