@@ -1,16 +1,18 @@
 import Core
 import Testing
 
+@testable import Report
+
 #if canImport(Glibc)
   import Glibc
 #endif
 
-@testable import Report
-
 @Suite struct AnalysisRunTests {
   /// Writes the bundle files of a generated site and returns the fixture
   /// and the paths in sequence order.
-  static func writeSite(_ event: InjectedEvent, months: Int = 10) throws -> (BundleFixture, [String]) {
+  static func writeSite(_ event: InjectedEvent, months: Int = 10) throws -> (
+    BundleFixture, [String]
+  ) {
     let fixture = try BundleFixture()
     var generator = AnalyzerTests.generator(event, seed: 42)
     generator.months = months
@@ -38,8 +40,10 @@ import Testing
     let (fixture, paths) = try Self.writeSite(.newVendor, months: 5)
     let run = AnalysisRun(identities: [fixture.identity], logger: .silent)
     for format in ReportFormat.allCases {
-      let first = format.render(try run.analyze(paths: paths, history: try HistoryDatabase(path: ":memory:")))
-      let second = format.render(try run.analyze(paths: paths.reversed(), history: try HistoryDatabase(path: ":memory:")))
+      let first = format.render(
+        try run.analyze(paths: paths, history: try HistoryDatabase(path: ":memory:")))
+      let second = format.render(
+        try run.analyze(paths: paths.reversed(), history: try HistoryDatabase(path: ":memory:")))
       #expect(first == second, "format \(format)")
       #expect(first.contains("Delta Imaging"), "format \(format)")
     }
@@ -59,7 +63,8 @@ import Testing
     let run = AnalysisRun(identities: [fixture.identity], logger: .silent)
     let report = try run.diff(old: paths[8], new: paths[9])
     let site = try #require(report.sites.first)
-    #expect(site.baseline == Day(year: 2026, month: 9, day: 1)!...Day(year: 2026, month: 9, day: 30)!)
+    #expect(
+      site.baseline == Day(year: 2026, month: 9, day: 1)!...Day(year: 2026, month: 9, day: 30)!)
     let appearance = site.findings.first { $0.kind == "first_appearance" }
     #expect(appearance?.subject == "manufacturer=Delta Imaging")
     #expect(!site.findings.contains { $0.kind == "sequence_gap" })

@@ -20,14 +20,30 @@ import Testing
   }
 
   static let expectations: [Expectation] = [
-    Expectation(event: .newVendor, kind: "first_appearance", subject: "manufacturer=Delta Imaging", day: october, minimumSeverity: .warning),
-    Expectation(event: .newVendor, kind: "share_shift", subject: "manufacturer=Delta Imaging", day: october, minimumSeverity: .warning),
-    Expectation(event: .pediatric, kind: "pediatric_share", subject: "pediatric", day: eventDay, minimumSeverity: .warning),
-    Expectation(event: .newError, kind: "new_error_template", subject: "deadbeef00112233", day: eventDay, minimumSeverity: .incident),
-    Expectation(event: .latencyRegression, kind: "latency_regression", subject: "p95", day: eventDay, minimumSeverity: .incident),
-    Expectation(event: .outage, kind: "snapshot_gap", subject: "snapshots from \(eventDay)", day: eventDay, minimumSeverity: .incident),
-    Expectation(event: .bodyPartSwap, kind: "station_body_part_shift", subject: "p:CCCCCCCCCCCCCCCC body_part=ABDOMEN", day: eventDay, minimumSeverity: .warning),
-    Expectation(event: .positiveRateDoubles, kind: "positive_rate_shift", subject: "chest-xr 2.2 pneumothorax", day: eventDay, minimumSeverity: .warning),
+    Expectation(
+      event: .newVendor, kind: "first_appearance", subject: "manufacturer=Delta Imaging",
+      day: october, minimumSeverity: .warning),
+    Expectation(
+      event: .newVendor, kind: "share_shift", subject: "manufacturer=Delta Imaging", day: october,
+      minimumSeverity: .warning),
+    Expectation(
+      event: .pediatric, kind: "pediatric_share", subject: "pediatric", day: eventDay,
+      minimumSeverity: .warning),
+    Expectation(
+      event: .newError, kind: "new_error_template", subject: "deadbeef00112233", day: eventDay,
+      minimumSeverity: .incident),
+    Expectation(
+      event: .latencyRegression, kind: "latency_regression", subject: "p95", day: eventDay,
+      minimumSeverity: .incident),
+    Expectation(
+      event: .outage, kind: "snapshot_gap", subject: "snapshots from \(eventDay)", day: eventDay,
+      minimumSeverity: .incident),
+    Expectation(
+      event: .bodyPartSwap, kind: "station_body_part_shift",
+      subject: "p:CCCCCCCCCCCCCCCC body_part=ABDOMEN", day: eventDay, minimumSeverity: .warning),
+    Expectation(
+      event: .positiveRateDoubles, kind: "positive_rate_shift",
+      subject: "chest-xr 2.2 pneumothorax", day: eventDay, minimumSeverity: .warning),
   ]
 
   static func generator(_ event: InjectedEvent, seed: UInt64) -> SiteGenerator {

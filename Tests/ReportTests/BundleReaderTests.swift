@@ -93,7 +93,10 @@ import Testing
     let original = Self.content()
     let path = try fixture.write(original, defect: .wrongRowCount)
     let rows = original.tables[.dicomCounts]!.count
-    #expect(throws: BundleError.rowCountMismatch(path: path, table: "dicom_counts", expected: rows + 1, actual: rows)) {
+    #expect(
+      throws: BundleError.rowCountMismatch(
+        path: path, table: "dicom_counts", expected: rows + 1, actual: rows)
+    ) {
       try BundleReader(identities: [fixture.identity]).read(path: path)
     }
   }

@@ -25,13 +25,24 @@ extension SiteGenerator {
   func hostRows(_ day: Day) -> [JSONValue] {
     stride(from: 0, to: 24, by: 3).map { hour in
       .sortedObject([
-        "time": .string(time(day, hour: hour)), "uptime_s": .integer(1000), "boot_time": .string("2025-09-01T00:00:00Z"),
-        "load1": .double(0.5), "memory_total_bytes": .integer(64 << 30), "memory_available_bytes": .integer(32 << 30),
-        "disks": .array([.sortedObject(["path": .string("/"), "total_bytes": .integer(1 << 40), "free_bytes": .integer(1 << 39)])]),
+        "time": .string(time(day, hour: hour)), "uptime_s": .integer(1000),
+        "boot_time": .string("2025-09-01T00:00:00Z"),
+        "load1": .double(0.5), "memory_total_bytes": .integer(64 << 30),
+        "memory_available_bytes": .integer(32 << 30),
+        "disks": .array([
+          .sortedObject([
+            "path": .string("/"), "total_bytes": .integer(1 << 40), "free_bytes": .integer(1 << 39),
+          ])
+        ]),
         "gpu_status": .string("ok"),
-        "gpus": .array([.sortedObject(["index": .integer(0), "name": .string("T4"), "temperature_c": .integer(60),
-          "memory_total_mib": .integer(16_000), "memory_used_mib": .integer(4000), "utilization_pct": .integer(40),
-          "ecc_errors": .integer(0)])]),
+        "gpus": .array([
+          .sortedObject([
+            "index": .integer(0), "name": .string("T4"), "temperature_c": .integer(60),
+            "memory_total_mib": .integer(16_000), "memory_used_mib": .integer(4000),
+            "utilization_pct": .integer(40),
+            "ecc_errors": .integer(0),
+          ])
+        ]),
         "units": .array([]),
       ])
     }
@@ -47,7 +58,12 @@ extension SiteGenerator {
       _ = kvp.add(max(40, 110 + 8 * random.normal()))
     }
     return [("age_years", age), ("kvp", kvp)].map { metric, sketch in
-      row(day, ["metric": .string(metric), "count": .integer(Int64(sketch.count)), "sketch": .string(sketch.base64())])
+      row(
+        day,
+        [
+          "metric": .string(metric), "count": .integer(Int64(sketch.count)),
+          "sketch": .string(sketch.base64()),
+        ])
     }
   }
 
@@ -55,9 +71,14 @@ extension SiteGenerator {
     var rows: [JSONValue] = []
     let count = random.poisson(1)
     for index in 0..<count {
-      rows.append(row(day, ["rule": .string("lateral_decubitus"), "study": .string("s:\(day)-\(index)"),
-        "modality": .string("CR"), "body_part": .string("CHEST"), "age_band": .string("40-64"),
-        "station": .string("p:AAAAAAAAAAAAAAAA")]))
+      rows.append(
+        row(
+          day,
+          [
+            "rule": .string("lateral_decubitus"), "study": .string("s:\(day)-\(index)"),
+            "modality": .string("CR"), "body_part": .string("CHEST"), "age_band": .string("40-64"),
+            "station": .string("p:AAAAAAAAAAAAAAAA"),
+          ]))
     }
     return rows
   }
@@ -80,10 +101,14 @@ extension SiteGenerator {
     return templates.compactMap { fingerprint, level, template, mean in
       let count = random.poisson(mean)
       guard count > 0 else { return nil }
-      return row(day, ["fingerprint": .string(fingerprint), "level": .string(level),
-        "template": .string(template), "count": .integer(Int64(count)),
-        "first_seen": .string(time(day, hour: 1)), "last_seen": .string(time(day, hour: 22)),
-        "sample": .string(template)])
+      return row(
+        day,
+        [
+          "fingerprint": .string(fingerprint), "level": .string(level),
+          "template": .string(template), "count": .integer(Int64(count)),
+          "first_seen": .string(time(day, hour: 1)), "last_seen": .string(time(day, hour: 22)),
+          "sample": .string(template),
+        ])
     }
   }
 
@@ -92,7 +117,8 @@ extension SiteGenerator {
     let factor = active(.latencyRegression, on: day) ? 2.0 : 1.0
     let samples = 80
     for _ in 0..<samples {
-      _ = sketch.add(factor * 800 * exp(0.3 * random.normal()), count: UInt64(max(1, count / samples)))
+      _ = sketch.add(
+        factor * 800 * exp(0.3 * random.normal()), count: UInt64(max(1, count / samples)))
     }
     return row(day, ["count": .integer(Int64(sketch.count)), "sketch": .string(sketch.base64())])
   }
@@ -112,12 +138,21 @@ extension SiteGenerator {
     let rate = active(.positiveRateDoubles, on: day) ? 0.10 : 0.05
     let positives = random.multinomial(studies, [("p", rate), ("n", 1 - rate)])[0].1
     let nodules = random.multinomial(studies, [("p", 0.08), ("n", 0.92)])[0].1
-    return row(day, ["model": .string("chest-xr"), "version": .string(modelVersion(day)),
-      "studies": .integer(Int64(studies)), "status": .sortedObject(["ok": .integer(Int64(studies))]),
-      "findings": .sortedObject([
-        "pneumothorax": .sortedObject(["positives": .integer(Int64(positives)), "total": .integer(Int64(studies))]),
-        "nodule": .sortedObject(["positives": .integer(Int64(nodules)), "total": .integer(Int64(studies))]),
-      ])])
+    return row(
+      day,
+      [
+        "model": .string("chest-xr"), "version": .string(modelVersion(day)),
+        "studies": .integer(Int64(studies)),
+        "status": .sortedObject(["ok": .integer(Int64(studies))]),
+        "findings": .sortedObject([
+          "pneumothorax": .sortedObject([
+            "positives": .integer(Int64(positives)), "total": .integer(Int64(studies)),
+          ]),
+          "nodule": .sortedObject([
+            "positives": .integer(Int64(nodules)), "total": .integer(Int64(studies)),
+          ]),
+        ]),
+      ])
   }
 
   func scoreRows(_ day: Day, random: inout SplitMix64) -> [JSONValue] {
@@ -128,8 +163,13 @@ extension SiteGenerator {
       _ = uncertainty.add(min(0.999, max(0.001, 0.1 + 0.03 * random.normal())))
     }
     return [("score:pneumothorax", score), ("uncertainty", uncertainty)].map { metric, sketch in
-      row(day, ["model": .string("chest-xr"), "version": .string(modelVersion(day)), "metric": .string(metric),
-        "count": .integer(Int64(sketch.count)), "sketch": .string(sketch.base64())])
+      row(
+        day,
+        [
+          "model": .string("chest-xr"), "version": .string(modelVersion(day)),
+          "metric": .string(metric),
+          "count": .integer(Int64(sketch.count)), "sketch": .string(sketch.base64()),
+        ])
     }
   }
 }
