@@ -22,8 +22,17 @@ extension SiteGenerator {
     }
   }
 
+  /// Free disk bytes: half of 1 TiB, or from the event day on, shrinking
+  /// by 3% of the disk a day down to 1%.
+  func freeBytes(_ day: Day) -> Int64 {
+    guard active(.diskFilling, on: day) else { return 1 << 39 }
+    let days = Double(day.daysSinceEpoch - eventDay.daysSinceEpoch)
+    return Int64(Double(1 << 40) * max(0.01, 0.2 - 0.03 * days))
+  }
+
   func hostRows(_ day: Day) -> [JSONValue] {
-    stride(from: 0, to: 24, by: 3).map { hour in
+    let gpuStatus = active(.gpuFailure, on: day) ? "error" : "ok"
+    return stride(from: 0, to: 24, by: 3).map { hour in
       .sortedObject([
         "time": .string(time(day, hour: hour)), "uptime_s": .integer(1000),
         "boot_time": .string("2025-09-01T00:00:00Z"),
@@ -31,10 +40,11 @@ extension SiteGenerator {
         "memory_available_bytes": .integer(32 << 30),
         "disks": .array([
           .sortedObject([
-            "path": .string("/"), "total_bytes": .integer(1 << 40), "free_bytes": .integer(1 << 39),
+            "path": .string("/"), "total_bytes": .integer(1 << 40),
+            "free_bytes": .integer(freeBytes(day)),
           ])
         ]),
-        "gpu_status": .string("ok"),
+        "gpu_status": .string(gpuStatus),
         "gpus": .array([
           .sortedObject([
             "index": .integer(0), "name": .string("T4"), "temperature_c": .integer(60),
@@ -69,6 +79,18 @@ extension SiteGenerator {
 
   func outlierRows(_ day: Day, random: inout SplitMix64) -> [JSONValue] {
     var rows: [JSONValue] = []
+    if active(.pediatric, on: day) {
+      for index in 0..<random.poisson(studiesPerDay * 0.15) {
+        rows.append(
+          row(
+            day,
+            [
+              "rule": .string("age_below_model_range"), "study": .string("s:child-\(day)-\(index)"),
+              "modality": .string("CR"), "body_part": .string("CHEST"), "age_band": .string("5-11"),
+              "station": .string("p:BBBBBBBBBBBBBBBB"),
+            ]))
+      }
+    }
     let count = random.poisson(1)
     for index in 0..<count {
       rows.append(
@@ -95,6 +117,9 @@ extension SiteGenerator {
       ("0f1e2d3c4b5a6978", "error", "cannot read file <*>", 1.0),
       ("1111222233334444", "info", "study <*> processed in <*> ms", 400.0),
     ]
+    if active(.shortErrorSpike, on: day) && day < eventDay.adding(days: 2) {
+      templates[0].3 = 60
+    }
     if active(.newError, on: day) {
       templates.append(("deadbeef00112233", "error", "model load failed: CUDA error <*>", 30.0))
     }

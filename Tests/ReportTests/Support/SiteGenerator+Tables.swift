@@ -27,9 +27,10 @@ extension SiteGenerator {
     tables[.outliers] = outlierRows(day, random: &random)
     tables[.logLevels] = logLevelRows(day, random: &random)
     tables[.logTemplates] = templateRows(day, random: &random)
+    let processed = active(.gpuFailure, on: day) ? studies / 50 : studies
     tables[.latency] = [latencyRow(day, count: studies, random: &random)]
-    tables[.throughput] = throughputRows(day, studies: studies, random: &random)
-    tables[.results] = [resultRow(day, studies: studies, random: &random)]
+    tables[.throughput] = throughputRows(day, studies: processed, random: &random)
+    tables[.results] = [resultRow(day, studies: processed, random: &random)]
     tables[.resultSketches] = scoreRows(day, random: &random)
     tables[.review] = reviewRows(day)
     return tables
