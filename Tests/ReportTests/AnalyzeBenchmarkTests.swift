@@ -33,6 +33,7 @@ import Testing
     let sites = Self.setting("MEDMON_BENCH_SITES", default: 3)
     let weeks = Self.setting("MEDMON_BENCH_WEEKS", default: 4)
     let fixture = try BundleFixture()
+    defer { fixture.remove() }
     let history = try HistoryDatabase(path: FileSystem.join(fixture.folder, "history.db"))
     var newest: BundleContent?
     for site in 0..<sites {

@@ -38,6 +38,20 @@ struct BundleFixture {
     return String(cString: pointer)
   }
 
+  /// Removes the fixture's folder and the files in it. The folder is
+  /// flat, so no recursion is needed.
+  func remove() {
+    guard let directory = opendir(folder) else { return }
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+      }
+      if name != "." && name != ".." { unlink(FileSystem.join(folder, name)) }
+    }
+    closedir(directory)
+    rmdir(folder)
+  }
+
   func identityFile() throws -> String {
     let path = FileSystem.join(folder, "vendor.key")
     let text = "# public key: \(identity.recipient)\n\(identity.encodedSecretKey())\n"
