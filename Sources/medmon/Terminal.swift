@@ -1,3 +1,4 @@
+import Collect
 import Core
 
 #if canImport(Glibc)
@@ -98,5 +99,33 @@ extension StandardErrorSink {
   func write(hint: String) {
     let label = colour ? "\u{1B}[1;32mhint\u{1B}[0m" : "hint"
     OutputStream.standardError.write("medmon: \(label): \(hint)\n")
+  }
+}
+
+/// Asks for a missing value on a terminal; without one, it names the
+/// option to pass instead.
+struct Prompt {
+  let enabled: Bool
+
+  static var isInteractive: Bool { isatty(0) == 1 && isatty(2) == 1 }
+
+  func ask(_ question: String, option: String) throws -> String {
+    guard enabled else { throw SiteError.missingOption(option) }
+    while true {
+      OutputStream.standardError.write("\(question): ")
+      guard let line = readLine() else { throw SiteError.missingOption(option) }
+      let answer = line.trimmingCharacters(in: " \t")
+      if !answer.isEmpty { return answer }
+    }
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: String) -> String {
+    let characters = Set(set)
+    guard let first = firstIndex(where: { !characters.contains($0) }),
+      let last = lastIndex(where: { !characters.contains($0) })
+    else { return "" }
+    return String(self[first...last])
   }
 }

@@ -96,6 +96,50 @@ import Testing
     }
   }
 
+  /// A small deterministic generator (SplitMix64), so that a failing
+  /// mutation can be reproduced.
+  struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  @Test(arguments: [false, true])
+  func randomMutationsFailCleanly(armored: Bool) throws {
+    let plaintext = AgeEncryptorTests.pattern(70_000)
+    let file = try AgeEncryptor.encrypt(
+      plaintext, to: [Self.identity.recipient], armored: armored)
+    var generator = SplitMix64(state: armored ? 2 : 1)
+    for round in 0..<300 {
+      var mutated = file
+      for _ in 0..<Int.random(in: 1...4, using: &generator) {
+        let position = Int.random(in: 0..<mutated.count, using: &generator)
+        switch Int.random(in: 0..<4, using: &generator) {
+        case 0: mutated[position] = UInt8.random(in: 0...255, using: &generator)
+        case 1: mutated.remove(at: position)
+        case 2: mutated.insert(UInt8.random(in: 0...255, using: &generator), at: position)
+        default: mutated.removeLast(Int.random(in: 0..<min(100, mutated.count), using: &generator))
+        }
+      }
+      guard mutated != file else { continue }
+      // Armor allows whitespace around the block, so a mutation there may
+      // still decrypt, but only to the original plaintext.
+      do {
+        let result = try AgeDecryptor.decrypt(mutated, identities: [Self.identity])
+        #expect(armored, "round \(round): a mutated binary file decrypted")
+        #expect(result == plaintext, "round \(round)")
+      } catch is AgeError {
+      } catch {
+        Issue.record("round \(round): unexpected error \(error)")
+      }
+    }
+  }
+
   /// Returns a payload (nonce and one final chunk) for `plaintext`.
   static func payload(_ plaintext: [UInt8], fileKey: SecretBytes) throws -> [UInt8] {
     let nonce = try SecureRandom.bytes(count: 16)

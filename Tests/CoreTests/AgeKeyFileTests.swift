@@ -69,6 +69,17 @@ import Testing
     #expect(try AgeKeyFile.readFile(at: path) == "secret\n")
   }
 
+  @Test func loadsIdentitiesFromFile() throws {
+    let directory = try AgeTestSupport.makeTemporaryDirectory()
+    defer { AgeTestSupport.removeDirectory(directory) }
+    let path = directory + "/key.txt"
+    let identity = try X25519Identity(Self.identity)
+    let text = AgeKeyFile.identityFileText(for: identity, unixSeconds: 0, utcOffsetSeconds: 0)
+    try AgeKeyFile.createPrivateFile(at: path, text: text)
+    let loaded = try AgeKeyFile.loadIdentities(at: path)
+    #expect(loaded.map(\.recipient.description) == [Self.recipient])
+  }
+
   @Test func readRejectsMissingAndOversizedFiles() throws {
     #expect(throws: AgeError.openFailed(path: "/nonexistent/k", errno: ENOENT)) {
       _ = try AgeKeyFile.readFile(at: "/nonexistent/k")

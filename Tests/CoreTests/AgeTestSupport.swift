@@ -107,3 +107,55 @@ enum AgeTestSupport {
     return output
   }
 }
+
+extension AgeTestSupport {
+  /// The exit status and output of a finished process.
+  struct ProcessResult {
+    var status: Int32
+    var standardOutput: [UInt8]
+    var standardError: String
+  }
+
+  /// Runs `arguments` (the program is looked up in PATH) with standard
+  /// input from `inputPath` or /dev/null, and returns its status and output.
+  static func run(_ arguments: [String], inputPath: String = "/dev/null") throws -> ProcessResult {
+    let directory = try makeTemporaryDirectory()
+    defer { removeDirectory(directory) }
+    let outputPath = directory + "/stdout"
+    let errorPath = directory + "/stderr"
+
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, inputPath, O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
+    guard spawned == 0 else {
+      throw Failure(
+        description: "cannot run \(arguments[0]): \(String(cString: strerror(spawned)))")
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return ProcessResult(
+      status: exitStatus, standardOutput: try readFile(outputPath),
+      standardError: String(decoding: try readFile(errorPath), as: UTF8.self))
+  }
+
+  /// Returns the path of `program` in PATH, or throws a message that names
+  /// which package to install.
+  static func requireProgram(_ program: String, package: String) throws -> String {
+    let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
+    for folder in path.split(separator: ":") {
+      let candidate = "\(folder)/\(program)"
+      if access(candidate, X_OK) == 0 { return candidate }
+    }
+    throw Failure(
+      description: "\(program) is not installed: run 'make deps' or 'apt-get install \(package)'")
+  }
+}

@@ -1,12 +1,13 @@
+import Foundation
+import Testing
+
+@testable import Core
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-import Testing
-
-@testable import Core
 
 @Suite struct DDSketchTests {
   @Test func bucketBoundsRatioAtMostGamma() {
@@ -136,7 +137,8 @@ import Testing
   }
 
   @Test func mergeInRandomOrdersGivesIdenticalBytes() throws {
-    let values = StatisticsFixtures.sample(.latency, count: 20_000, seed: 7)
+    let values =
+      StatisticsFixtures.sample(.latency, count: 20_000, seed: 7)
       + StatisticsFixtures.sample(.negative, count: 5_000, seed: 8)
     var random = SplitMix64(seed: 99)
     let parts = (0..<16).map { part in
@@ -232,5 +234,38 @@ import Testing
     for _ in 0..<count { sketch.add(StatisticsFixtures.draw(.latency, &random)) }
     #expect(sketch.count == UInt64(count))
     #expect(sketch.serialized().count < 8192)
+  }
+}
+
+@Suite struct DDSketchCodableTests {
+  @Test func encodesAsBase64String() throws {
+    var sketch = DDSketch()
+    sketch.add(1)
+    sketch.add(-2)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .withoutEscapingSlashes
+    let data = try encoder.encode([sketch])
+    let text = String(decoding: data, as: UTF8.self)
+    #expect(text == "[\"\(sketch.base64())\"]")
+    #expect(try JSONDecoder().decode([DDSketch].self, from: data) == [sketch])
+  }
+
+  @Test func rejectsInvalidBase64InJSON() {
+    let data = Array(#"["AQ=="]"#.utf8)
+    #expect(throws: StatisticsError.self) {
+      try JSONDecoder().decode([DDSketch].self, from: Data(data))
+    }
+  }
+}
+
+@Suite struct DDSketchOverflowTests {
+  @Test func weightedAddRejectsCountOverflow() {
+    var sketch = DDSketch()
+    let first = sketch.add(1, count: UInt64.max - 1)
+    let second = sketch.add(2, count: 2)
+    #expect(first)
+    #expect(second == false)
+    #expect(sketch.count == UInt64.max - 1)
+    #expect(sketch.max == 1)
   }
 }

@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 
 @testable import Core
@@ -45,6 +46,35 @@ import Testing
     #expect(error?.code.map { $0 & 0xff } == 8)  // SQLITE_READONLY
   }
 
+  @Test func readerSeesLastCommitDuringWrite() throws {
+    let directory = try TemporaryDirectory()
+    let writer = try Database(path: directory.file("state.db"))
+    try writer.execute("CREATE TABLE t (x INTEGER)")
+    try writer.execute("INSERT INTO t VALUES (1)")
+    let reader = try Database(
+      path: directory.file("state.db"), mode: .readOnly, busyTimeoutMilliseconds: 0)
+    try writer.transaction(.immediate) {
+      try writer.execute("INSERT INTO t VALUES (2)")
+      // With write-ahead logging the reader neither waits nor reads row 2.
+      #expect(try reader.scalar("SELECT count(*) FROM t") == .integer(1))
+    }
+    #expect(try reader.scalar("SELECT count(*) FROM t") == .integer(2))
+  }
+
+  @Test func nonDatabaseFileIsRejected() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("notes.txt")
+    let file = try #require(fopen(path, "w"))
+    fputs(String(repeating: "not a database\n", count: 100), file)
+    fclose(file)
+    for mode in [Database.AccessMode.readWrite, .readOnly] {
+      let error = #expect(throws: SQLiteError.self) { try Database(path: path, mode: mode) }
+      #expect(error?.code == 26)  // SQLITE_NOTADB
+      let expected = "cannot open database '\(path)': file is not a database"
+      #expect(error?.message.hasPrefix(expected) == true)
+    }
+  }
+
   @Test func readOnlyOpenOfMissingFileFails() throws {
     let directory = try TemporaryDirectory()
     let path = directory.file("missing.db")
@@ -57,8 +87,8 @@ import Testing
 
   @Test func closedDatabaseRejectsStatements() throws {
     let database = try Database.inMemory()
-    try database.close()
-    try database.close()
+    database.close()
+    database.close()
     #expect(throws: SQLiteError.self) { try database.execute("SELECT 1") }
   }
 

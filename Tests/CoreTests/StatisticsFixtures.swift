@@ -1,10 +1,10 @@
+@testable import Core
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-
-@testable import Core
 
 /// Seeded samples from the distributions the sketch tests use.
 enum StatisticsFixtures {

@@ -102,6 +102,17 @@ import Testing
     #expect(error?.message.contains("not valid UTF-8") == true)
   }
 
+  @Test func oversizedPaxHeaderIsRejected() {
+    // libarchive 3.6.2 rejects a pax header larger than 1 MiB (a
+    // 1,048,000-byte record passes, 1,049,000 bytes fail), which bounds
+    // the memory that header records take before any check in TarReader.
+    var archive = HandWrittenTar()
+    archive.addPaxHeader([("comment", String(repeating: "x", count: 1_100_000))])
+    archive.add(name: "small.txt", data: [1])
+    let error = Self.firstError(archive)
+    #expect(error?.message.contains("Special header too large") == true)
+  }
+
   @Test func oversizedHeaderFailsBeforeReading() throws {
     var archive = HandWrittenTar()
     // Claims 8 GiB but carries only 4 bytes.

@@ -107,6 +107,18 @@ import Testing
     #expect(error == .entrySizeMismatch(name: "short", declared: 10, written: 3))
   }
 
+  @Test func failedEntryStopsWriter() throws {
+    let writer = try TarWriter.inMemory()
+    #expect(throws: ArchiveError.self) {
+      try writer.addFile(name: "short", size: 10) { try $0.write([1]) }
+    }
+    let error = #expect(throws: ArchiveError.self) {
+      try writer.addFile(name: "next", contents: [1])
+    }
+    #expect(error?.message.contains("an earlier entry failed") == true)
+    #expect(throws: ArchiveError.self) { try writer.finish() }
+  }
+
   @Test func overlongEntryIsRejected() throws {
     let writer = try TarWriter.inMemory()
     let error = #expect(throws: ArchiveError.self) {
@@ -133,6 +145,13 @@ import Testing
       try TarWriter.inMemory(compression: .zstd(level: 99))
     }
     #expect(error?.message.contains("zstd level 99") == true)
+  }
+
+  @Test func unwritablePathFails() throws {
+    let directory = try TemporaryDirectory()
+    let path = directory.file("missing/bundle.tar")
+    let error = #expect(throws: ArchiveError.self) { try TarWriter(path: path) }
+    #expect(error?.message.hasPrefix("failed to open archive '\(path)'") == true)
   }
 
   @Test func addAfterFinishIsRejected() throws {

@@ -58,7 +58,6 @@ extension SiteConfig {
 
     let privacy = try root.section("privacy")
     config.privacy.minimumCellCount = Int(try privacy.integer("min_cell_count", in: 1...1000) ?? 5)
-    config.privacy.pseudonymizeNames = try privacy.boolean("pseudonymize_names") ?? true
     config.privacy.clearAttributes = try privacy.strings("clear_attributes") ?? []
 
     let model = try root.section("model")

@@ -76,10 +76,9 @@ public struct PrivacySettings: Equatable, Sendable {
   /// Cells of quasi-identifier cross-tabulations below this count are
   /// suppressed before export.
   public var minimumCellCount = 5
-  /// When false, institution and station names leave in clear text.
-  public var pseudonymizeNames = true
   /// DICOM keywords of confidential attributes the site opts in to export
-  /// in clear text.
+  /// in clear text. Only `InstitutionName` and `StationName` are exported
+  /// at all; listed here, they leave as names instead of pseudonyms.
   public var clearAttributes: [String] = []
 }
 

@@ -50,7 +50,7 @@ enum AgeBase64 {
     String(decoding: encode(bytes, padded: false), as: UTF8.self)
   }
 
-  /// Returns the bytes of a canonical encoding, or nil when `text` holds a
+  /// Returns the bytes of a canonical encoding, or nil when `text` contains a
   /// character outside the alphabet, has the wrong length or padding, or
   /// has non-zero unused bits in its last character.
   static func decode(_ text: ArraySlice<UInt8>, padded: Bool) -> [UInt8]? {

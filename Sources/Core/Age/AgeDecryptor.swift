@@ -6,7 +6,7 @@
 /// still fail, so a caller must treat the plaintext as unauthenticated
 /// until `next()` returns nil.
 public final class AgeDecryptor {
-  /// How the input is checked for ASCII armor.
+  /// The choice of reading the input as ASCII armor or as binary.
   public enum ArmorMode: Sendable {
     /// Armored when the input starts with whitespace or `-`, which no
     /// binary age file does.

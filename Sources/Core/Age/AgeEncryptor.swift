@@ -32,7 +32,8 @@ public final class AgeEncryptor {
   }
 
   deinit {
-    chunk.initializeMemory(as: UInt8.self, repeating: 0)
+    // The buffer contains plaintext between writes, and a sealed chunk after.
+    wipe(chunk)
     chunk.deallocate()
   }
 

@@ -165,7 +165,7 @@ public enum AgeError: MedmonError, Equatable {
   public var hint: String? {
     switch self {
     case .noMatchingIdentity:
-      return "check that the identity file holds the key the file was encrypted to."
+      return "check that the identity file contains the key the file was encrypted to."
     case .fileExists:
       return "choose another output path, or remove the existing file first."
     case .unsupportedIdentityType, .unsupportedRecipientType:

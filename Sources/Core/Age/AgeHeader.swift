@@ -9,8 +9,8 @@ struct AgeHeader {
   static let versionLine = Array("age-encryption.org/v1".utf8)
   static let versionPrefix = Array("age-encryption.org/".utf8)
   static let columnLimit = 64
-  /// The most header bytes the parser reads before it gives up. Real
-  /// headers are a few hundred bytes per recipient.
+  /// The maximum header size in bytes; the parser rejects longer headers.
+  /// Real headers are a few hundred bytes per recipient.
   static let maxSize = 1 << 20
 
   var stanzas: [AgeStanza]

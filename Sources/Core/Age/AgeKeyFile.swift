@@ -15,12 +15,19 @@ public enum AgeKeyFile {
 
   /// Parses every identity in `text`. `source` names the file in errors.
   public static func parseIdentities(_ text: String, source: String) throws -> [X25519Identity] {
+    // NOTE: the key file text arrives as a Swift String, which cannot be
+    // wiped, so a copy of each secret key stays in freed memory.
     var identities: [X25519Identity] = []
     for (index, line) in keyLines(text) {
       identities.append(try parseIdentity(line, source: source, line: index))
     }
     guard !identities.isEmpty else { throw AgeError.noIdentities(source: source) }
     return identities
+  }
+
+  /// Reads and parses the identity file at `path`.
+  public static func loadIdentities(at path: String) throws -> [X25519Identity] {
+    try parseIdentities(try readFile(at: path), source: path)
   }
 
   /// Parses every recipient in `text`.
@@ -42,7 +49,14 @@ public enum AgeKeyFile {
   /// Writes `text` to a new file at `path` with mode 0600. It never
   /// replaces a file: when `path` exists it throws `AgeError.fileExists`.
   public static func createPrivateFile(at path: String, text: String) throws {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    try createFile(at: path, text: text, mode: 0o600)
+  }
+
+  /// Writes `text` to a new file at `path` with `mode` (before the umask),
+  /// and syncs it to disk. It never replaces a file: when `path` exists it
+  /// throws `AgeError.fileExists`.
+  public static func createFile(at path: String, text: String, mode: mode_t) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else {
       if errno == EEXIST { throw AgeError.fileExists(path: path) }
       throw AgeError.openFailed(path: path, errno: errno)

@@ -1,5 +1,5 @@
 /// One recipient stanza of an age header: a type and its arguments, and a
-/// binary body that usually holds the wrapped file key.
+/// binary body that usually contains the wrapped file key.
 public struct AgeStanza: Equatable, Sendable {
   /// The arguments after `->`; the first names the recipient type.
   public var arguments: [String]

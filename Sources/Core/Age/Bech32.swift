@@ -1,6 +1,6 @@
 /// The Bech32 encoding of BIP 173, as age uses it: the checksum constant 1
-/// (not Bech32m), no limit on the length, and a string that is either all
-/// lower case or all upper case, with the checksum computed over the lower
+/// (not Bech32m) and no limit on the length. A string is either all lower
+/// case or all upper case, and the checksum is computed over the lower
 /// case form.
 public enum Bech32 {
   /// A reason a string is not valid Bech32.

@@ -8,7 +8,7 @@ final class BufferedInput: ByteInput {
     /// The bytes before the end of the input, which had no line feed.
     /// Empty when the input ended before the line started.
     case unterminated([UInt8])
-    /// The line was longer than the limit; `prefix` holds its first bytes.
+    /// The line was longer than the limit; `prefix` contains its first bytes.
     case tooLong(prefix: [UInt8])
   }
 

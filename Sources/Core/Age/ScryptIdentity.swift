@@ -3,8 +3,8 @@ public struct ScryptIdentity: AgeIdentity {
   private let passphrase: SecretBytes
   /// The largest base-2 work factor accepted. A file with a higher one is
   /// rejected before scrypt runs, because scrypt needs 128 * 8 * 2^logN
-  /// bytes of memory: 4 GiB at the default limit of 22, the same limit as
-  /// the reference age implementation.
+  /// bytes of memory: 4 GiB at the default limit of 22, which is also the
+  /// default `maxWorkFactor` in age's scrypt.go.
   public let maxLogN: Int
 
   public init(passphrase: SecretBytes, maxLogN: Int = 22) {

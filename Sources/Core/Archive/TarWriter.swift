@@ -3,7 +3,8 @@ import CArchive
 /// The compression applied to a whole tar stream.
 public enum TarCompression: Equatable, Sendable {
   case none
-  /// Zstandard at `level` (1-19, where libarchive's default is 3).
+  /// Zstandard at `level`. Levels run from 1 (fastest) to 19 (smallest);
+  /// a level that libzstd does not support is rejected.
   case zstd(level: Int)
 }
 
@@ -18,6 +19,9 @@ public final class TarWriter {
   public let destination: String
   private let memory: MemoryOutput?
   private var finished = false
+  /// Set when an entry failed after its header was written, which leaves
+  /// the archive without a consistent end.
+  private var broken = false
 
   /// Creates `path` (or truncates it) and writes the archive there.
   public convenience init(path: String, compression: TarCompression = .none) throws {
@@ -114,10 +118,8 @@ public final class TarWriter {
     guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
       throw ArchiveError.invalidEntryName(name: name, reason: .nonASCII)
     }
-    guard !finished else {
-      throw ArchiveError.libarchive(
-        operation: "add '\(name)' to", reason: "the archive is finished", archive: destination)
-    }
+    try checkWritable("add '\(name)' to")
+    broken = true
     try writeHeader(name: name, size: size, mode: mode, modificationTime: modificationTime)
 
     let entry = TarEntryWriter(writer: self, name: name, size: size)
@@ -126,6 +128,19 @@ public final class TarWriter {
       throw ArchiveError.entrySizeMismatch(name: name, declared: size, written: entry.written)
     }
     try check(archive_write_finish_entry(archive), "finish entry '\(name)' in")
+    broken = false
+  }
+
+  private func checkWritable(_ operation: String) throws {
+    var reason: String?
+    if finished {
+      reason = "the archive is finished"
+    } else if broken {
+      reason = "an earlier entry failed"
+    }
+    if let reason {
+      throw ArchiveError.libarchive(operation: operation, reason: reason, archive: destination)
+    }
   }
 
   private func writeHeader(
@@ -161,6 +176,7 @@ public final class TarWriter {
   /// array.
   @discardableResult
   public func finish() throws -> [UInt8] {
+    if broken { try checkWritable("finish") }
     if !finished {
       finished = true
       try check(archive_write_close(archive), "finish")

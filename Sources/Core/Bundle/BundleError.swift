@@ -16,6 +16,7 @@ public enum BundleError: MedmonError, Equatable {
   case invalidContent(path: String, file: String, reason: String)
   case rowCountMismatch(path: String, table: String, expected: Int, actual: Int)
   case invalidRow(path: String, table: String, line: Int, reason: String)
+  case altered(path: String, offset: Int)
 
   public var message: String {
     switch self {
@@ -54,6 +55,8 @@ public enum BundleError: MedmonError, Equatable {
         "table \"\(table)\" in bundle \"\(path)\" has \(actual) rows, but content.json says \(expected)"
     case .invalidRow(let path, let table, let line, let reason):
       return "invalid row at line \(line) of table \"\(table)\" in bundle \"\(path)\": \(reason)"
+    case .altered(let path, let offset):
+      return "bundle \"\(path)\" was altered: its bytes differ from the layout medmon writes at offset \(offset)"
     }
   }
 
@@ -63,7 +66,7 @@ public enum BundleError: MedmonError, Equatable {
       return "upgrade medmon to a version that reads this bundle format"
     case .noMatchingIdentity, .decryptionFailed:
       return "pass the vendor identity the site encrypts to with --identity"
-    case .badSignature, .checksumMismatch, .sizeMismatch, .truncated:
+    case .badSignature, .checksumMismatch, .sizeMismatch, .truncated, .altered:
       return "copy the bundle from the drive again; if it still fails, ask the site for a new one"
     default:
       return nil

@@ -92,7 +92,7 @@ public enum ChaCha20Poly1305 {
 
   /// Decrypts `buffer` (ciphertext and tag) in place and returns the
   /// plaintext length, or throws `CryptoError.authenticationFailed`, in
-  /// which case the buffer holds no plaintext.
+  /// which case the buffer contains no plaintext.
   public static func openInPlace(
     _ buffer: UnsafeMutableRawBufferPointer, key: SecretBytes, nonce: [UInt8],
     associatedData: [UInt8] = []

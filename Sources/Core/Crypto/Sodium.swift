@@ -15,10 +15,11 @@ enum Sodium {
     guard initializationResult >= 0 else { throw CryptoError.libraryUnavailable }
   }
 
-  /// Starts libsodium for a function that cannot fail. Hashing, MACs and
-  /// AEAD work without initialization, only through slower portable code,
-  /// so an initialization failure is left to the functions that need the
-  /// random source.
+  /// Starts libsodium for a function that cannot fail. `sodium_init()`
+  /// only selects faster implementations for these functions (see
+  /// sodium/core.c in libsodium), so they work without it, and an
+  /// initialization failure is left to the functions that need the random
+  /// source.
   static func startIfPossible() {
     _ = initializationResult
   }
@@ -50,4 +51,9 @@ func wipe(_ bytes: inout [UInt8]) {
   bytes.withUnsafeMutableBytes { buffer in
     if let base = buffer.baseAddress { sodium_memzero(base, buffer.count) }
   }
+}
+
+/// Overwrites the buffer with zeros in a way the compiler cannot remove.
+func wipe(_ buffer: UnsafeMutableRawBufferPointer) {
+  if let base = buffer.baseAddress { sodium_memzero(base, buffer.count) }
 }

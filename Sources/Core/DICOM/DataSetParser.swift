@@ -90,7 +90,7 @@ struct DataSetParser {
         groupLength = (tag.group, declared, valueStart + 4)
       }
       if tag == Tag(0x0028_0103) {
-        pixelRepresentation = UInt16(integerValue(element, encoding.isLittleEndian))
+        pixelRepresentation = UInt16(truncatingIfNeeded: integerValue(element, encoding.isLittleEndian))
       }
       elements.append(element)
       position =

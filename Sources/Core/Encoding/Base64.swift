@@ -65,7 +65,12 @@ public enum Base64 {
       }
       bits = bits << 6 | UInt32(value)
     }
-    let unusedMask: UInt32 = padding == 2 ? 0xffff : padding == 1 ? 0xff : 0
+    let unusedMask: UInt32
+    switch padding {
+    case 2: unusedMask = 0xffff
+    case 1: unusedMask = 0xff
+    default: unusedMask = 0
+    }
     guard bits & unusedMask == 0 else {
       throw StatisticsError.invalidBase64(offset: start + 3 - padding)
     }

@@ -1,11 +1,12 @@
 import CSQLite
 
-/// How a transaction takes its lock, as in SQLite's `BEGIN` variants.
+/// The lock a transaction takes, as in SQLite's `BEGIN` variants.
 public enum TransactionKind: String, Sendable {
   /// Takes locks on first read or write. A reader's choice.
   case deferred = "DEFERRED"
-  /// Takes the write lock at once, so a writer waits for the busy timeout
-  /// at `BEGIN` and never fails halfway through with SQLITE_BUSY.
+  /// Takes the write lock at once, so a writer waits up to the busy
+  /// timeout at `BEGIN` instead of failing with SQLITE_BUSY after it has
+  /// done part of its work.
   case immediate = "IMMEDIATE"
   /// Takes the write lock and, outside WAL mode, keeps readers out.
   case exclusive = "EXCLUSIVE"
@@ -16,14 +17,14 @@ extension Database {
   /// when it throws, then rethrows. Inside an open transaction it uses a
   /// savepoint instead, so only the inner work rolls back.
   @discardableResult
-  public func transaction<Result>(
-    _ kind: TransactionKind = .deferred, _ body: () throws -> Result
-  ) throws -> Result {
+  public func transaction<Value>(
+    _ kind: TransactionKind = .deferred, _ body: () throws -> Value
+  ) throws -> Value {
     if isInTransaction {
       return try savepoint(body)
     }
     try execute("BEGIN \(kind.rawValue)")
-    let result: Result
+    let result: Value
     do {
       result = try body()
     } catch {
@@ -39,7 +40,7 @@ extension Database {
     return result
   }
 
-  private func savepoint<Result>(_ body: () throws -> Result) throws -> Result {
+  private func savepoint<Value>(_ body: () throws -> Value) throws -> Value {
     savepointCount += 1
     let name = "medmon_savepoint_\(savepointCount)"
     try execute("SAVEPOINT \(name)")
@@ -66,12 +67,12 @@ extension Database {
     try scalar("PRAGMA user_version")?.intValue ?? 0
   }
 
-  /// Brings the schema up to date. `migrations[i]` is the SQL script that
-  /// takes the schema from version i to i + 1; migrations are only ever
-  /// appended. The scripts not yet applied run in one `BEGIN IMMEDIATE`
-  /// transaction together with the new `user_version`, so a failure
-  /// leaves the schema as it was. Returns the number of scripts applied,
-  /// 0 when the schema is already current.
+  /// Brings the schema up to date. `migrations[i]` is the SQL script
+  /// that takes the schema from version i to i + 1, and new migrations
+  /// are only ever appended. The scripts not yet applied run in one
+  /// `BEGIN IMMEDIATE` transaction together with the new `user_version`,
+  /// so a failure leaves the schema as it was. Returns the number of
+  /// scripts applied, which is 0 when the schema is already current.
   @discardableResult
   public func migrate(_ migrations: [String]) throws -> Int {
     try transaction(.immediate) {

@@ -18,6 +18,8 @@ public final class Database {
   public let accessMode: AccessMode
   private var handle: OpaquePointer?
   private(set) var statementCache: [String: Statement] = [:]
+  /// The statements `cachedStatement` returned last, most recent first.
+  private var recentStatements: [Statement] = []
   /// Numbers savepoints so that nested ones get distinct names.
   var savepointCount = 0
 
@@ -25,6 +27,7 @@ public final class Database {
   /// reuse. Most callers use a few fixed SQL strings, and the cap bounds
   /// memory when a caller builds SQL text at run time.
   static let statementCacheLimit = 64
+  static let recentStatementLimit = 4
 
   /// Opens `path`. A writable file database switches to write-ahead
   /// logging with `synchronous=NORMAL`, which can lose the last commits
@@ -49,8 +52,13 @@ public final class Database {
     sqlite3_busy_timeout(opened, Int32(clamping: busyTimeoutMilliseconds))
     do {
       try configure()
+    } catch SQLiteError.statementFailed(_, let code, let reason, _) {
+      // SQLite reads the file only at the first statement, so a file that
+      // is not a database fails here. It is reported as an open failure.
+      close()
+      throw SQLiteError.openFailed(path: path, code: code, reason: reason)
     } catch {
-      try? close()
+      close()
       throw error
     }
   }
@@ -61,11 +69,15 @@ public final class Database {
   }
 
   deinit {
-    try? close()
+    close()
   }
 
   private func configure() throws {
-    guard accessMode == .readWrite else { return }
+    guard accessMode == .readWrite else {
+      // Reads the file header, so a file that is not a database fails now.
+      try execute("PRAGMA schema_version")
+      return
+    }
     let journalMode = try query("PRAGMA journal_mode=WAL").first?[0].stringValue ?? ""
     if journalMode.lowercased() != "wal" && !isInMemory {
       throw SQLiteError.walUnavailable(path: path, journalMode: journalMode)
@@ -77,15 +89,15 @@ public final class Database {
   private var isInMemory: Bool { path == ":memory:" || path.isEmpty }
 
   /// Finalizes the cached statements and closes the connection. Closing
-  /// twice does nothing.
-  public func close() throws {
+  /// twice does nothing. A `Statement` from `prepare` that is still alive
+  /// keeps the connection open until it is released, as
+  /// `sqlite3_close_v2` does.
+  public func close() {
     guard let open = handle else { return }
     statementCache.removeAll()
-    let code = sqlite3_close_v2(open)
+    recentStatements.removeAll()
+    sqlite3_close_v2(open)
     handle = nil
-    if code != SQLITE_OK {
-      throw SQLiteError.openFailed(path: path, code: code, reason: "close failed")
-    }
   }
 
   private func connection(for sql: String) throws -> OpaquePointer {
@@ -128,7 +140,21 @@ public final class Database {
   /// Returns a prepared statement for `sql` from the cache, preparing it
   /// on first use.
   func cachedStatement(_ sql: String) throws -> Statement {
-    if let statement = statementCache[sql] { return statement }
+    // Hashing a long SQL string costs as much as a simple insert, so the
+    // few most recent statements are found by comparison first. Equal
+    // literals share storage, and then `==` does not read the bytes.
+    if let index = recentStatements.firstIndex(where: { $0.sql == sql }) {
+      return recentStatements[index]
+    }
+    let statement = try statementCache[sql] ?? prepareForCache(sql)
+    if recentStatements.count >= Self.recentStatementLimit {
+      recentStatements.removeLast()
+    }
+    recentStatements.insert(statement, at: 0)
+    return statement
+  }
+
+  private func prepareForCache(_ sql: String) throws -> Statement {
     let statement = try prepare(sql)
     if statementCache.count >= Self.statementCacheLimit {
       statementCache.removeAll(keepingCapacity: true)

@@ -10,7 +10,7 @@ public struct Row: Equatable, Sendable {
 
   public subscript(index: Int) -> SQLiteValue { values[index] }
 
-  /// The value of the first column named `name`, or nil when the row has
+  /// Returns the value of the first column named `name`, or nil when the row has
   /// no such column.
   public subscript(name: String) -> SQLiteValue? {
     columnNames.firstIndex(of: name).map { values[$0] }

@@ -10,7 +10,7 @@ public enum SQLiteError: MedmonError, Equatable {
   case bindingCount(path: String, expected: Int, actual: Int, sql: String)
   /// The database could not switch to write-ahead logging.
   case walUnavailable(path: String, journalMode: String)
-  /// The database schema is newer than the migrations this build knows.
+  /// The database schema is newer than the newest this build can migrate to.
   case schemaTooNew(path: String, version: Int, known: Int)
 
   /// SQLite's extended result code, when SQLite reported the failure.
@@ -44,7 +44,7 @@ public enum SQLiteError: MedmonError, Equatable {
         + " the journal mode stayed '\(journalMode)'"
     case .schemaTooNew(let path, let version, let known):
       return "database '\(path)' has schema version \(version),"
-        + " but this medmon knows versions up to \(known)"
+        + " but this medmon supports versions up to \(known)"
     }
   }
 

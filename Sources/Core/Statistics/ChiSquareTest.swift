@@ -12,7 +12,8 @@
 /// Minimum sample: two nonempty rows and two nonempty columns; otherwise
 /// the outcome is `.undefined(.singleCategory)` or `.undefined(.empty)`.
 /// The chi-square approximation is poor when expected counts fall below
-/// about 5, which `DriftPolicy.minimumCount` guards against.
+/// about 5. `DriftPolicy.minimumCount` keeps them at 5 or more for categories
+/// with a share of at least 5% (at the presets' 100 per period).
 public enum ChiSquareTest {
   /// Tests independence of the rows and columns of `table` (row-major,
   /// all rows the same length, counts finite and nonnegative).
@@ -35,8 +36,8 @@ public enum ChiSquareTest {
     return test([aligned.first, aligned.second])
   }
 
-  /// The degrees of freedom of the table after empty rows and columns are
-  /// dropped, or nil when the test is undefined.
+  /// Returns the degrees of freedom of the table after empty rows and
+  /// columns are dropped, or nil when the test is undefined.
   public static func degreesOfFreedom(_ table: [[Double]]) -> Int? {
     guard case .success(let reduced) = reduce(table) else { return nil }
     return (reduced.count - 1) * (reduced[0].count - 1)

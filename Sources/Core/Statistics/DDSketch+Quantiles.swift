@@ -41,8 +41,8 @@ extension DDSketch {
     return Double(below) / Double(count)
   }
 
-  /// The sketch as ascending (value, count) pairs, each bucket at its
-  /// representative value clamped to [min, max], and zeros at 0.
+  /// Lists the buckets as ascending (value, count) pairs, each bucket at
+  /// its representative value clamped to [min, max], and zeros at 0.
   func weightedBuckets() -> [(value: Double, count: UInt64)] {
     var result: [(value: Double, count: UInt64)] = []
     for (index, bucketCount) in negative.buckets.reversed() {

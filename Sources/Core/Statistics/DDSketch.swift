@@ -1,5 +1,5 @@
-/// A mergeable quantile sketch with a relative error bound (DDSketch,
-/// Masson, Rim and Lee, VLDB 2019).
+/// A mergeable quantile sketch with a relative error bound (DDSketch, the
+/// algorithm of Datadog's sketches libraries).
 ///
 /// Every quantile it returns is within `relativeAccuracy` (1% by default)
 /// of the exact value of that rank, as long as no buckets were collapsed
@@ -83,11 +83,13 @@ public struct DDSketch: Equatable, Sendable {
     add(value, count: 1)
   }
 
-  /// Adds `count` copies of a value; returns false for NaN or infinite
-  /// values and for a zero count.
+  /// Adds `count` copies of a value. Returns false, leaving the sketch
+  /// unchanged, for NaN or infinite values, a zero count, or a count that
+  /// would take the total past UInt64.max.
   @discardableResult
   public mutating func add(_ value: Double, count: UInt64) -> Bool {
     guard value.isFinite, count > 0 else { return false }
+    guard !self.count.addingReportingOverflow(count).overflow else { return false }
     let magnitude = Swift.abs(value)
     if magnitude < SketchIndexMapping.minIndexableValue {
       zeroCount += count

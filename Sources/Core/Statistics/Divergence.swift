@@ -9,8 +9,8 @@
 /// Neither has a p-value. Both need at least one positive count on each
 /// side and are undefined (`.empty`) otherwise.
 public enum Divergence {
-  /// The proportion that stands in for an empty category in PSI, whose
-  /// logarithm would otherwise be infinite.
+  /// The proportion that replaces an empty category's zero share in PSI,
+  /// whose logarithm would otherwise be infinite.
   public static let stabilityFloor = 1e-4
 
   /// Computes the population stability index

@@ -66,8 +66,8 @@ struct ExactSum: Sendable {
     pendingAdds = 0
   }
 
-  /// The sign and magnitude limbs of the normalised sum, each magnitude
-  /// limb in [0, 2^32). Negative sums are stored this way so that their
+  /// Returns the sign and the magnitude limbs of the normalised sum, each
+  /// magnitude limb in [0, 2^32). Negative sums are stored this way so that their
   /// encoding stays as short as that of positive ones.
   private func signAndMagnitude() -> (negative: Bool, limbs: [Int64]) {
     var copy = self

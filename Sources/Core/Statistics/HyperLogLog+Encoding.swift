@@ -29,7 +29,7 @@ extension HyperLogLog {
     return writer.bytes + denseBody()
   }
 
-  /// The binary form as base64 text, for JSON.
+  /// Encodes the binary form as base64 text, for JSON.
   public func base64() -> String { Base64.encode(serialized()) }
 
   /// Decodes base64 text made by `base64()`.
@@ -124,5 +124,19 @@ extension HyperLogLog {
       throw reader.invalid("register rank", String(rank), at: reader.offset - 1)
     }
     return rank
+  }
+}
+
+/// A JSON string of the base64 text of the binary form, so that bundles
+/// carry the sketch as one field.
+extension HyperLogLog: Codable {
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    try self.init(base64: try container.decode(String.self))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(base64())
   }
 }

@@ -4,8 +4,8 @@
   import Darwin
 #endif
 
-/// A distinct-count estimate (HyperLogLog, Flajolet, Fusy, Gandouet and
-/// Meunier, 2007) over strings hashed with `StableHash`, for values whose
+/// A distinct-count estimate (HyperLogLog) over strings hashed with
+/// `StableHash`, for values whose
 /// exact set would grow without bound, such as distinct patients or
 /// stations per day.
 ///

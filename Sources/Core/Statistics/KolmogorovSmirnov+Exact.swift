@@ -14,7 +14,7 @@ extension KolmogorovSmirnov {
     let probability =
       n1 == n2
       ? probabilityOutsideSquare(n: n1, h: h)
-      : 1 - probabilityInside(n1, n2, divisor: divisor, h: h)
+      : probabilityOutside(n1, n2, divisor: divisor, h: h)
     guard probability.isFinite, probability >= 0, probability <= 1 else { return nil }
     return (rounded, probability)
   }
@@ -37,38 +37,72 @@ extension KolmogorovSmirnov {
     return 2 * result
   }
 
-  /// Computes the fraction of lattice paths from (0, 0) to (m, n) that
-  /// stay strictly inside |i n/g - j m/g| < h. Each point stores the
-  /// number of inside paths reaching it divided by C(i + j, j), which
-  /// keeps every value in [0, 1]: u(i, j) = (i u(i-1, j) + j u(i, j-1))
-  /// / (i + j). One column of the band is kept at a time.
-  static func probabilityInside(_ first: Int, _ second: Int, divisor: Int, h: Int) -> Double {
+  /// Computes the fraction of monotone lattice paths from (0, 0) to
+  /// (m, n) that leave the band |i n/g - j m/g| < h at some point.
+  ///
+  /// A uniformly random path is a Markov chain: from (i, j) it steps to
+  /// (i + 1, j) with probability (m - i) / (m - i + n - j), else to
+  /// (i, j + 1). The walk carries the probability of reaching each band
+  /// point without having left, and adds the mass of every step that
+  /// leaves the band to the result. Only positive terms are added, so
+  /// p-values far below machine epsilon keep their relative accuracy,
+  /// which 1 minus the inside fraction would not.
+  static func probabilityOutside(_ first: Int, _ second: Int, divisor: Int, h: Int) -> Double {
     let m = max(first, second)
     let n = min(first, second)
-    let mg = m / divisor
-    let ng = n / divisor
-    var column = [Double](repeating: 0, count: n + 1)
-    var low = 0
-    var high = min(ceilDivide(h, mg), n + 1)
-    for j in low..<high { column[j] = 1 }
+    let band = Band(mg: m / divisor, ng: n / divisor, h: h, n: n)
+    var mass = [Double](repeating: 0, count: n + 1)
+    var outside = 0.0
+    var range = band.range(column: 0)
+    mass[0] = 1
+    for j in 0..<n where j + 1 < range.upperBound {
+      mass[j + 1] = mass[j] * upProbability(m: m, n: n, i: 0, j: j)
+    }
+    if range.upperBound <= n {
+      let last = range.upperBound - 1
+      outside += mass[last] * upProbability(m: m, n: n, i: 0, j: last)
+    }
 
     for i in 1...m {
-      let newLow = max(floorDivide(ng * i - h, mg) + 1, 0)
-      let newHigh = min(ceilDivide(ng * i + h, mg), n + 1)
-      guard newLow < newHigh else { return 0 }
-      for j in low..<min(newLow, high) { column[j] = 0 }
-      for j in max(high, newLow)..<newHigh { column[j] = 0 }
-      var previous = 0.0
-      for j in newLow..<newHigh {
-        let below = j > newLow ? previous : 0
-        let value = (column[j] * Double(i) + below * Double(j)) / Double(i + j)
-        column[j] = value
-        previous = value
+      let next = band.range(column: i)
+      for j in range {
+        let moved = mass[j] * (1 - upProbability(m: m, n: n, i: i - 1, j: j))
+        if next.contains(j) { mass[j] = moved } else { outside += moved }
       }
-      low = newLow
-      high = newHigh
+      for j in next where !range.contains(j) { mass[j] = 0 }
+      for j in next where j > next.lowerBound {
+        mass[j] += mass[j - 1] * upProbability(m: m, n: n, i: i, j: j - 1)
+      }
+      if next.upperBound <= n {
+        let last = next.upperBound - 1
+        outside += mass[last] * upProbability(m: m, n: n, i: i, j: last)
+      }
+      range = next
     }
-    return high == n + 1 ? column[n] : 0
+    return outside
+  }
+
+  /// Computes the probability that a random path at (i, j) steps to
+  /// (i, j + 1).
+  static func upProbability(m: Int, n: Int, i: Int, j: Int) -> Double {
+    let remaining = m - i + n - j
+    return remaining == 0 ? 0 : Double(n - j) / Double(remaining)
+  }
+
+  /// The points (i, j) with |ng i - mg j| < h, one column at a time.
+  struct Band {
+    let mg: Int
+    let ng: Int
+    let h: Int
+    let n: Int
+
+    /// Returns the j values of column i that lie inside, clamped to
+    /// 0...n. The range is empty when the whole column is outside.
+    func range(column i: Int) -> Range<Int> {
+      let low = max(KolmogorovSmirnov.floorDivide(ng * i - h, mg) + 1, 0)
+      let high = min(KolmogorovSmirnov.ceilDivide(ng * i + h, mg), n + 1)
+      return low..<max(low, high)
+    }
   }
 
   static func greatestCommonDivisor(_ a: Int, _ b: Int) -> Int {

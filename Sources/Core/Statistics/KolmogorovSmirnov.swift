@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The two-sample Kolmogorov-Smirnov test, two-sided, on raw samples,
 /// weighted samples or sketches.
 ///
@@ -15,11 +9,9 @@
 /// and, like SciPy's, assumes no ties. In exact mode D is reported as
 /// h / lcm(n1, n2), the lattice step it rounds to, as SciPy does.
 ///
-/// NOTE: the asymptotic p-value is the limiting Kolmogorov distribution
-/// at sqrt(n1 n2 / (n1 + n2)) D (`scipy.stats.kstwobign.sf`). SciPy's
-/// ks_2samp instead evaluates the finite-n distribution `kstwo` at
-/// n = round(n1 n2 / (n1 + n2)), which differs by O(1/sqrt(n)); the
-/// two agree to about 1% at n = 10 000.
+/// The asymptotic p-value is the two-sided one-sample distribution of
+/// D_n at n = round(n1 n2 / (n1 + n2)), as in SciPy (see
+/// `asymptoticPValue` for where it is approximated).
 ///
 /// Minimum sample: one value in each sample. On sketches, the sample
 /// sizes are the counts, and values that share a bucket count as ties,
@@ -87,44 +79,13 @@ public enum KolmogorovSmirnov {
     return max(largest, min(-smallest, 1))
   }
 
-  /// The sample size as an integer when all weights are integral (and
-  /// their sum is exactly representable), and the effective size.
+  /// Returns the sample size as an integer when all weights are integral
+  /// and their sum is exactly representable, and the effective size.
   static func sampleSize(_ sample: WeightedSample) -> (exact: Int?, effective: Double) {
     let total = sample.totalWeight
     let integral = sample.weights.allSatisfy { $0 == $0.rounded() } && total < 0x1p53
     if integral { return (Int(total), total) }
     let squares = sample.weights.reduce(0) { $0 + $1 * $1 }
     return (nil, total * total / squares)
-  }
-
-  /// Computes the asymptotic two-sided p-value: the Kolmogorov
-  /// distribution's survival function at sqrt(n1 n2 / (n1 + n2)) D.
-  static func asymptoticPValue(_ statistic: Double, _ n1: Double, _ n2: Double) -> Double {
-    let z = (n1 * n2 / (n1 + n2)).squareRoot() * statistic
-    return min(1, max(0, kolmogorovSurvival(z)))
-  }
-
-  /// Computes P(K > z) for the Kolmogorov distribution. Above z = 1 the
-  /// alternating series 2 Σ (-1)^(k-1) exp(-2 k^2 z^2) converges fast;
-  /// below it, 1 - sqrt(2π) / z Σ exp(-(2k - 1)^2 π^2 / (8 z^2)) does.
-  static func kolmogorovSurvival(_ z: Double) -> Double {
-    guard z > 0 else { return 1 }
-    if z < 1 {
-      let factor = -Double.pi * Double.pi / (8 * z * z)
-      var sum = 0.0
-      for k in 1...20 {
-        let odd = Double(2 * k - 1)
-        sum += exp(factor * odd * odd)
-      }
-      return 1 - (2 * Double.pi).squareRoot() / z * sum
-    }
-    var sum = 0.0
-    for k in 1...100 {
-      let kk = Double(k)
-      let term = exp(-2 * kk * kk * z * z)
-      sum += k % 2 == 1 ? term : -term
-      if term < 1e-300 || term < 1e-17 * sum { break }
-    }
-    return 2 * sum
   }
 }

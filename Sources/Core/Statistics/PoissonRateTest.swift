@@ -6,9 +6,9 @@
 /// mu = rate * exposure. The one-sided p-values are P(X >= k) (more
 /// events, `scipy.stats.poisson.sf(k - 1, mu)`) and P(X <= k) (fewer,
 /// `poisson.cdf(k, mu)`). The two-sided p-value doubles the smaller one
-/// and caps it at 1. That is the doubling rule, not the "sum of less
-/// likely outcomes" rule of R's poisson.test, and it is never smaller
-/// than either one-sided p-value.
+/// and caps it at 1. That is the doubling rule, not the rule that sums
+/// the probabilities of all outcomes no more likely than k, so it can
+/// differ from tools that use the latter.
 ///
 /// Minimum sample: a positive finite expected count mu; the count may be
 /// zero. The statistic reported is k / mu, the rate ratio.

@@ -6,7 +6,8 @@
 /// Minimum sample: one trial per group, and a pooled proportion strictly
 /// between 0 and 1 (otherwise `.undefined(.zeroVariance)`). The normal
 /// approximation wants about 10 successes and 10 failures per group,
-/// which `DriftPolicy.minimumCount` enforces for decisions.
+/// but `DriftPolicy.minimumCount` bounds only the trials, so rare events
+/// are better tested with `PoissonRateTest`.
 public enum ProportionTest {
   /// Tests x1 successes of n1 against x2 of n2. The statistic is z,
   /// positive when the first proportion is higher.

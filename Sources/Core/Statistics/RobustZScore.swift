@@ -8,8 +8,8 @@
 /// volume) with the previous days: unlike the mean and standard
 /// deviation, a few bad days do not hide the next one.
 ///
-/// Minimum sample: one baseline value and a MAD above zero; when more
-/// than half the baseline values are equal the MAD is 0 and the outcome
+/// Minimum sample: one baseline value and a MAD above zero. When more
+/// than half the baseline values are equal, the MAD is 0 and the outcome
 /// is `.undefined(.zeroVariance)`.
 public enum RobustZScore {
   /// The normal distribution's 0.75 quantile, to double precision.

@@ -3,14 +3,16 @@
 /// It approximates log2(x) from the bits of the double: x = 2^e (1 + s)
 /// with s in [0, 1) gives e + P(s), where P(s) = A s^3 + B s^2 + C s with
 /// A = 6/35, B = -3/5, C = 10/7 is a cubic with P(0) = 0 and P(1) = 1
-/// (the cubic interpolation that Datadog's DDSketch papers describe).
-/// Bucket i holds the values whose approximate log2 lies in
+/// (the approach of `CubicallyInterpolatedMapping` in Datadog's
+/// sketches-java library).
+/// Bucket i contains the values whose approximate log2 lies in
 /// [i / m, (i + 1) / m). Only multiplication, addition and bit operations
 /// are involved, so every IEEE 754 platform computes the same index,
 /// which a `log` from the platform's math library would not guarantee.
 ///
 /// The true log2 grows at most 1 / (C ln 2) times as fast as the
-/// approximation (at s = 0; the tests check this on a grid). Choosing
+/// approximation (at s = 0; a test checks the resulting bucket bounds).
+/// Choosing
 /// m = 1 / (C ln 2 log2(gamma)) with gamma = (1 + a) / (1 - a) makes the
 /// ratio of a bucket's upper to lower bound at most gamma, and the
 /// harmonic midpoint of the bounds is then within relative accuracy a of
@@ -57,18 +59,18 @@ struct SketchIndexMapping: Equatable, Sendable {
     return Double(sign: .plus, exponent: Int(exponent), significand: 1 + s)
   }
 
-  /// The bucket index of a value of at least `minIndexableValue`.
+  /// Returns the bucket index of a value of at least `minIndexableValue`.
   func index(of value: Double) -> Int {
     Int((SketchIndexMapping.approximateLog2(value) * multiplier).rounded(.down))
   }
 
-  /// The lower bound of bucket `index`.
+  /// Returns the lower bound of bucket `index`.
   func lowerBound(_ index: Int) -> Double {
     SketchIndexMapping.inverseApproximateLog2(Double(index) / multiplier)
   }
 
-  /// The value that stands for every member of bucket `index`: the
-  /// harmonic midpoint 2 lo hi / (lo + hi), whose relative error to any
+  /// Returns the value that represents every member of bucket `index`:
+  /// the harmonic midpoint 2 lo hi / (lo + hi), whose relative error to any
   /// value in [lo, hi] is at most (hi - lo) / (hi + lo). It is infinite
   /// for the top bucket, whose upper bound is past the double range, and
   /// callers clamp it to the exact maximum.

@@ -1,6 +1,6 @@
-/// A seeded pseudo-random generator (SplitMix64, Steele, Lea and Flood,
-/// OOPSLA 2014) that gives the same sequence on every platform, for
-/// reproducible sampling, tests and benchmarks. Not for secrets.
+/// A seeded pseudo-random generator (SplitMix64) that gives the same
+/// sequence on every platform, for reproducible sampling, tests and
+/// benchmarks. Not for secrets.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
   private var state: UInt64
 

@@ -1,9 +1,9 @@
-/// A 64-bit hash that gives the same value on every platform and in every
-/// release, for `HyperLogLog`: FNV-1a 64 (offset basis
-/// 0xcbf29ce484222325, prime 0x100000001b3) over the UTF-8 bytes,
-/// followed by the SplitMix64 finaliser so that every output bit depends
-/// on every input bit. It is not a cryptographic hash, and Swift's
-/// `Hasher` cannot be used here because it is seeded per process.
+/// A 64-bit hash for `HyperLogLog` that gives the same value on every
+/// platform and in every release. It applies FNV-1a 64 (offset basis
+/// 0xcbf29ce484222325, prime 0x100000001b3) to the UTF-8 bytes, then the
+/// SplitMix64 finaliser, so that every output bit depends on every input
+/// bit. It is not a cryptographic hash. Swift's `Hasher` cannot be used
+/// here because it is seeded per process.
 public enum StableHash {
   /// Hashes the UTF-8 bytes of a string.
   public static func hash(_ text: String) -> UInt64 {
@@ -20,8 +20,8 @@ public enum StableHash {
     return finalise(state)
   }
 
-  /// Mixes the bits of a 64-bit value with the SplitMix64 output function
-  /// (Steele, Lea and Flood, OOPSLA 2014).
+  /// Mixes the bits of a 64-bit value with the SplitMix64 output
+  /// function.
   public static func finalise(_ value: UInt64) -> UInt64 {
     var z = value
     z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9

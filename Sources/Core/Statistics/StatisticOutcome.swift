@@ -1,4 +1,4 @@
-/// Why a statistic has no value for its input.
+/// The reason a statistic has no value for its input.
 public enum UndefinedReason: Error, Equatable, Sendable {
   /// A sample, table or count is empty.
   case empty

@@ -4,7 +4,7 @@ public enum StatisticsError: MedmonError, Equatable {
   case truncated(kind: String, field: String, offset: Int)
   /// The encoded summary starts with a version this build cannot read.
   case unsupportedVersion(kind: String, version: Int)
-  /// A decoded field holds a value outside its valid range.
+  /// A decoded field has a value outside its valid range.
   case invalidField(kind: String, field: String, value: String, offset: Int)
   /// Bytes remain after the last field of the encoded summary.
   case trailingBytes(kind: String, count: Int, offset: Int)

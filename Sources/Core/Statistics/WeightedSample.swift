@@ -21,10 +21,4 @@ public struct WeightedSample: Equatable, Sendable {
 
   public var isEmpty: Bool { sortedValues.isEmpty }
   public var totalWeight: Double { weights.reduce(0, +) }
-
-  /// The number of values when every weight is 1, else nil. Exact KS
-  /// p-values need integer sample sizes.
-  var unitCount: Int? {
-    weights.allSatisfy { $0 == 1 } ? weights.count : nil
-  }
 }

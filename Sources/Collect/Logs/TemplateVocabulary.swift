@@ -1,0 +1,72 @@
+/// Word lists the template masker consults. Lookups ignore the case of
+/// ASCII and Cyrillic letters.
+enum TemplateVocabulary {
+  /// Words that carry the meaning of an event and are never masked, so
+  /// that "VM started" and "VM paused" stay two templates.
+  static let meaningful = WordSet([
+    "started", "starting", "start", "stopped", "stopping", "stop", "paused", "pausing",
+    "resumed", "resuming", "failed", "failing", "failure", "timeout", "timed", "succeeded",
+    "success", "successful", "completed", "complete", "aborted", "killed", "terminated",
+    "terminating", "error", "warning", "denied", "refused", "closed", "opened", "open", "close",
+    "connected", "disconnected", "created", "deleted", "removed", "added", "skipped",
+    "rejected", "accepted", "retrying", "restarted", "crashed", "cancelled", "canceled",
+    "expired", "invalid", "missing", "unknown", "ok", "done", "ready", "busy", "idle",
+    "running",
+  ])
+
+  /// Units that belong to the number before them (`12 ms`, `4 KB`).
+  static let units = WordSet([
+    "b", "kb", "mb", "gb", "tb", "kib", "mib", "gib", "bytes", "byte", "ms", "us", "ns", "s",
+    "sec", "secs", "second", "seconds", "min", "mins", "minutes", "h", "hours", "%",
+  ])
+
+  /// Words that follow a key without being its value (`user from`).
+  static let stopWords = WordSet([
+    "from", "for", "to", "by", "at", "on", "in", "with", "of", "and", "or", "as", "is", "was",
+  ])
+
+  /// Keys whose next word is a value (`user root`, `patient Ivanov`).
+  static let valueKeys = WordSet([
+    "user", "username", "login", "logname", "patient", "name", "account", "uid", "gid",
+    "email", "hostname", "фио", "пациент", "пациента", "имя",
+  ])
+
+  /// Keys after which capitalised words form a personal name, so every
+  /// word of `patient Ivanov Ivan Petrovich` is masked.
+  static let nameKeys = WordSet([
+    "patient", "name", "patientname", "patient_name", "фио", "пациент", "пациента", "имя",
+  ])
+
+  static func isMeaningful(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    word.count >= 2 && meaningful.contains(word)
+  }
+
+  static func isUnit(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    units.contains(word)
+  }
+
+  static func isStopWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    stopWords.contains(word)
+  }
+
+  /// Tells whether `token` is a key whose value follows as the next token.
+  /// A token ending in `=` carries its own value, so it is not one.
+  static func isValueKey(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let key = keyPart(token) else { return false }
+    return valueKeys.contains(key)
+  }
+
+  static func isNameKey(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let key = keyPart(token) else { return false }
+    return nameKeys.contains(key)
+  }
+
+  private static func keyPart(_ token: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+    guard token.count >= 3, token.count <= 24, token.last != UInt8(ascii: "=") else {
+      return nil
+    }
+    var end = token.count
+    if token[end - 1] == UInt8(ascii: ":") { end -= 1 }
+    return UnsafeBufferPointer(rebasing: token[0..<end])
+  }
+}

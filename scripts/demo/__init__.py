@@ -1,0 +1,1 @@
+"""Pieces of the demo site generator used by scripts/demo_site.py."""

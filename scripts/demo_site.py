@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Generate a demo site for medmon: a year of DICOM studies made from
+pydicom's test images, the AI system's logs and results, and injected
+incidents and drift.
+
+Usage: demo_site.py OUT [--end-month YYYY-MM] [--seed N]
+
+OUT receives `dicom/` (a PACS-export tree and an Orthanc-like storage
+tree), `logs/` (rotated, partly gzipped), `results/results.jsonl` and
+`events.json`, which lists each injected event with its kind, first and
+last day and details. The same seed and end month give the same site.
+"""
+
+import argparse
+import datetime as dt
+import json
+import random
+import shutil
+import sys
+import time
+from pathlib import Path
+
+# Keeps the source tree free of __pycache__ folders.
+sys.dont_write_bytecode = True
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from demo import timeline as tl  # noqa: E402
+from demo.ai_system import AISystem  # noqa: E402
+from demo.dicom_files import DICOMWriter  # noqa: E402
+from demo.log_files import render_json, render_text, write_rotated  # noqa: E402
+from demo.studies import studies_for_day  # noqa: E402
+
+
+def parse_month(text: str) -> dt.date:
+    try:
+        return dt.datetime.strptime(text, "%Y-%m").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid month '{text}'; expected YYYY-MM")
+
+
+def parse_arguments(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, help="folder to create the site in (emptied first)")
+    parser.add_argument("--end-month", type=parse_month,
+                        help="last month, YYYY-MM (default: the last full month before today)")
+    parser.add_argument("--seed", type=int, default=20261, help="random seed (default 20261)")
+    parser.add_argument("--studies-per-day", default="10-20",
+                        help="range of studies per weekday, LOW-HIGH (default 10-20)")
+    return parser.parse_args(argv)
+
+
+def generate(out: Path, end_month: dt.date, seed: int, low: int, high: int) -> dict:
+    rng = random.Random(seed)
+    line = tl.Timeline(end_month)
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "logs").mkdir(parents=True)
+    (out / "results").mkdir()
+    writer = DICOMWriter(out / "dicom", rng)
+    ai = AISystem(line, rng)
+    studies = 0
+    for day in line.days():
+        todays = studies_for_day(rng, line, day, low, high)
+        for study in todays:
+            writer.write(study)
+        ai.run_day(day, todays)
+        studies += len(todays)
+
+    write_rotated(out / "logs", "ai-inference.log", ai.inference_log, render_text)
+    write_rotated(out / "logs", "dicom-router.jsonl", ai.router_log, render_json)
+    results = out / "results" / "results.jsonl"
+    with open(results, "w") as handle:
+        for record in ai.results:
+            handle.write(json.dumps(record, separators=(", ", ": ")) + "\n")
+    summary = {
+        "format_version": 1,
+        "seed": seed,
+        "period": {"start": line.first.isoformat(), "end": line.last.isoformat()},
+        "studies": studies,
+        "instances": writer.files,
+        "results": len(ai.results),
+        "events": [event.as_json() for event in line.events],
+    }
+    (out / "events.json").write_text(json.dumps(summary, indent=2) + "\n")
+    return summary
+
+
+def main(argv=None) -> int:
+    arguments = parse_arguments(argv)
+    end_month = arguments.end_month or tl.default_end_month(dt.date.today())
+    try:
+        low, high = (int(part) for part in arguments.studies_per_day.split("-"))
+    except ValueError:
+        print(f"demo_site.py: error: invalid --studies-per-day '{arguments.studies_per_day}'; "
+              "expected LOW-HIGH such as 10-20", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    summary = generate(arguments.out, end_month, arguments.seed, low, high)
+    print(f"demo site: {summary['studies']} studies, {summary['instances']} DICOM files, "
+          f"{summary['results']} AI results, {summary['period']['start']} to "
+          f"{summary['period']['end']}, in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    print(f"demo site: injected events in {arguments.out / 'events.json'}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
