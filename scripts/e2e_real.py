@@ -260,10 +260,10 @@ def check_privacy(files: dict, identifiers: set):
     return len(identifiers)
 
 
-def expect(what: str, actual, expected):
+def expect(description: str, actual, expected):
     if actual != expected:
-        raise CheckFailed(f"{what}: the bundle has {actual}, the corpus gives {expected}")
-    print(f"e2e-real: ok: {what}: {actual}", file=sys.stderr)
+        raise CheckFailed(f"{description}: medmon gives {actual}, the corpus gives {expected}")
+    print(f"e2e-real: ok: {description}: {actual}", file=sys.stderr)
 
 
 def main(argv) -> int:

@@ -29,11 +29,11 @@ MATCHERS = {
                                                       f"{e['details']['finding']}"), True),
 }
 
-# Findings that follow from an event without being its main sign: the
-# new machine's station, institution and rival vendor lose or gain share,
-# the outage's CUDA errors, the swapped station's CHEST share, the lower
-# median age once children arrive, and the shifted score of the finding
-# whose positive rate doubled.
+# Findings that follow from an event without being its main sign. The
+# new machine's station and institution gain share and the rival vendor
+# loses it. The outage logs CUDA errors. The swapped station lowers the
+# CHEST share, children lower the median age, and the finding whose
+# positive rate doubled also shifts its score distribution.
 SIDE_EFFECTS = {
     "newVendor": lambda f, e: f["kind"] == "share_shift" and f["subject"].split("=")[0]
     in ("manufacturer", "model", "software", "station", "institution"),
@@ -59,12 +59,12 @@ def main(argv) -> int:
     explained = set()
     for event in events:
         matches, after_start = MATCHERS[event["kind"]]
-        shown = [f for f in serious if matches(f, event)
+        matching = [f for f in serious if matches(f, event)
                  and (not after_start or f["first_day"] >= event["start"])]
         side = SIDE_EFFECTS.get(event["kind"], lambda f, e: False)
-        explained |= {id(f) for f in serious if f in shown or side(f, event)}
-        if shown:
-            names = ", ".join(f"{f['severity']} {f['kind']} {f['subject']}" for f in shown)
+        explained |= {id(f) for f in serious if f in matching or side(f, event)}
+        if matching:
+            names = ", ".join(f"{f['severity']} {f['kind']} {f['subject']}" for f in matching)
             print(f"found    {event['kind']} from {event['start']}: {names}")
         else:
             missing += 1
