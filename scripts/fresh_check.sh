@@ -98,6 +98,7 @@ bind_read_only() {
 }
 
 cleanup() {
+  trap '' INT TERM
   local i
   for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
     umount "${mounts[i]}" 2>/dev/null || umount -l "${mounts[i]}" \
@@ -160,6 +161,7 @@ main() {
   mkdir -p "$cache"
   build_base
   trap cleanup EXIT
+  trap 'exit 130' INT TERM
   prepare_root
 
   local line start
