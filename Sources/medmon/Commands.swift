@@ -13,6 +13,7 @@ let allCommands: [any Command.Type] = [
   SitesCommand.self,
   BaselineCommand.self,
   VerifyCommand.self,
+  InspectCommand.self,
   DumpCommand.self,
   LogsCommand.self,
   HelpCommand.self,

@@ -34,18 +34,18 @@ public struct BundleWriter {
   public func innerFiles(_ content: Content) -> [(name: String, bytes: [UInt8])] {
     var files: [(String, [UInt8])] = []
     let tableList: [JSONValue] = PayloadTable.allCases.map { table in
-      .object([
+      .sortedObject([
         "name": .string(table.rawValue), "file": .string(table.fileName),
         "rows": .integer(Int64(content.tables[table]?.count ?? 0)),
       ])
     }
-    let contentJSON: JSONValue = .object([
+    let contentJSON: JSONValue = .sortedObject([
       "format_version": .integer(1), "site_id": .string(config.siteID),
-      "period": .object(["start": .string(content.start.description), "end": .string(content.end.description)]),
+      "period": .sortedObject(["start": .string(content.start.description), "end": .string(content.end.description)]),
       "tables": .array(tableList),
     ])
     files.append((BundleLayout.contentName, Array((contentJSON.serialized(indent: 2) + "\n").utf8)))
-    let collection: JSONValue = .object([
+    let collection: JSONValue = .sortedObject([
       "collectors": .array(content.collectors.map(\.json)), "log": .array(content.log.map { .string($0) }),
     ])
     files.append((BundleLayout.collectionName, Array((collection.serialized(indent: 2) + "\n").utf8)))

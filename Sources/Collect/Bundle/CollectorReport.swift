@@ -28,7 +28,7 @@ public struct CollectorReport: Equatable, Sendable {
   }
 
   var json: JSONValue {
-    .object([
+    .sortedObject([
       "name": .string(name), "summary": .string(summary), "status": .string(status),
       "items": .integer(Int64(items)), "skipped": .integer(Int64(skipped)),
       "capped": .integer(Int64(capped)), "duration_ms": .integer(durationMilliseconds),

@@ -106,7 +106,7 @@ public struct PrivacyGate {
     switch value {
     case .string(let text): return [text]
     case .array(let elements): return elements.flatMap(strings)
-    case .object(let members): return members.keys.sorted() + members.values.flatMap(strings)
+    case .object(let members): return members.map(\.0) + members.flatMap { strings(in: $0.1) }
     default: return []
     }
   }
