@@ -34,8 +34,7 @@ SWIFT_DEB_PACKAGES := binutils gcc libc6-dev libgcc-12-dev libstdc++-12-dev \
 
 export MEDMON_CORPUS
 
-.PHONY: all build release static test lint format deps install clean venv demo \
-	readme-help
+.PHONY: all build release static test lint format deps install clean venv readme-help
 
 all: build
 
@@ -60,10 +59,6 @@ static: deps
 	  || { echo "make static: larger than $(STATIC_MAX_BYTES) bytes"; exit 1; }
 	@$(STATIC_BIN) --help > /dev/null \
 	  || { echo "make static: '$(STATIC_BIN) --help' failed"; exit 1; }
-
-# Builds medmon and shows its commands.
-demo: build
-	$$($(SWIFT) build --show-bin-path)/medmon --help
 
 # Replaces the block between the medmon --help markers in README.md with
 # the output of the built executable.

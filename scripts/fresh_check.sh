@@ -12,12 +12,14 @@
 #   FRESH_DIR      work folder for the root and caches (out/fresh)
 #   FRESH_REBUILD  set to 1 to build the base root again
 #   PIP_CERT       CA bundle that pip on this machine trusts, if any
+#   FRESH_REF      the commit to copy in (HEAD)
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && git rev-parse --show-toplevel)
 work=${FRESH_DIR:-$repo/out/fresh}
 swift_dir=${SWIFT_DIR:-/opt/swift}
 corpus=${MEDMON_CORPUS:-}
+ref=${FRESH_REF:-HEAD}
 suite=bookworm
 cache=$work/cache
 root=$work/root
@@ -36,14 +38,14 @@ debian_mirror() {
 }
 
 # Prints the commands of the README's first `sh` block after the
-# "## Getting started" heading, without comments and blank lines.
+# "## Getting started" heading at $ref, without comments and blank lines.
 readme_commands() {
-  awk '
+  git -C "$repo" show "$ref:README.md" | awk '
     /^## / { in_section = ($0 == "## Getting started") }
     in_section && !done && /^```sh$/ { in_block = 1; next }
     in_block && /^```$/ { in_block = 0; done = 1 }
     in_block { sub(/[ \t]*#.*$/, ""); if ($0 != "") print }
-  ' "$repo/README.md"
+  '
 }
 
 check_inputs() {
@@ -98,6 +100,7 @@ bind_read_only() {
 }
 
 cleanup() {
+  trap '' INT TERM
   local i
   for ((i = ${#mounts[@]} - 1; i >= 0; i--)); do
     umount "${mounts[i]}" 2>/dev/null || umount -l "${mounts[i]}" \
@@ -136,8 +139,8 @@ prepare_root() {
   fi
 
   mkdir -p "$root/root/medmon"
-  git -C "$repo" archive HEAD | tar -C "$root/root/medmon" -x
-  log "copied HEAD ($(git -C "$repo" rev-parse --short HEAD)) to /root/medmon"
+  git -C "$repo" archive "$ref" | tar -C "$root/root/medmon" -x
+  log "copied $ref ($(git -C "$repo" rev-parse --short "$ref")) to /root/medmon"
 }
 
 run_in_root() {
@@ -152,14 +155,17 @@ run_in_root() {
 
 main() {
   check_inputs
+  git -C "$repo" rev-parse --verify -q "$ref^{commit}" > /dev/null \
+    || fail "FRESH_REF '$ref' is not a commit"
   local commands
   commands=$(readme_commands)
   [ -n "$commands" ] \
-    || fail "no sh block under '## Getting started' in README.md"
+    || fail "no sh block under '## Getting started' in README.md at $ref"
 
   mkdir -p "$cache"
   build_base
   trap cleanup EXIT
+  trap 'exit 130' INT TERM
   prepare_root
 
   local line start
