@@ -1,7 +1,8 @@
+import Core
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Core
 
 /// Reads the lines a live log file gained since a saved state, following
 /// rotation: a renamed file (`app.log` to `app.log.1`), a compressed one
@@ -96,7 +97,9 @@ public struct LogFileReader {
     }
     do {
       if rotated.hasSuffix(".gz") {
-        try FileBytes.readGzip(path: rotated, skipping: state.offset) { splitter.add($0, body: emit) }
+        try FileBytes.readGzip(path: rotated, skipping: state.offset) {
+          splitter.add($0, body: emit)
+        }
       } else {
         try FileBytes.read(path: rotated, from: state.offset) { splitter.add($0, body: emit) }
       }
