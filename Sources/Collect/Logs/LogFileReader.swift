@@ -75,6 +75,8 @@ public struct LogFileReader {
 
   /// Reads the rest of the file `state` describes from its rotated copy,
   /// found by inode or, for a compressed or copied one, by its head.
+  /// NOTE: when the file rotated twice between two reads, the lines of
+  /// the file in between (the newer `app.log.1`) are not read.
   private func finishRotated(_ state: LogFileState, body: (Line) -> Void) {
     guard let rotated = RotatedFileFinder.find(state) else {
       logger.warning(
