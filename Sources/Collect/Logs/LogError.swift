@@ -1,7 +1,8 @@
+import Core
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Core
 
 /// Errors from reading log files.
 public enum LogError: MedmonError {

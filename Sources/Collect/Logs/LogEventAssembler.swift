@@ -59,7 +59,9 @@ public struct LogEventAssembler {
   /// Tells whether a Python line continues the event before it: it is
   /// indented, blank, part of a traceback, or has no header of its own.
   private func isContinuation(_ line: [UInt8]) -> Bool {
-    if line.isEmpty || line.first == 0x20 || line.first == 0x09 || line.first == 0x1B { return true }
+    if line.isEmpty || line.first == 0x20 || line.first == 0x09 || line.first == 0x1B {
+      return true
+    }
     return PythonHeader.parse(line) == nil
   }
 

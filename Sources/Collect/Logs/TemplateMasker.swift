@@ -82,7 +82,7 @@ func tokenEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
   let count = bytes.count
   while index < count, !isBlank(bytes[index]) {
     let byte = bytes[index]
-    if (byte == 0x22 || byte == 0x27), index > start, bytes[index - 1] == UInt8(ascii: "=") {
+    if byte == 0x22 || byte == 0x27, index > start, bytes[index - 1] == UInt8(ascii: "=") {
       var close = index + 1
       while close < count, bytes[close] != byte { close += 1 }
       if close < count { index = close }
@@ -134,7 +134,9 @@ extension TemplateMasker {
   ) -> Int? {
     var coreEnd = end
     while coreEnd > start, [0x2C, 0x3B, 0x29].contains(bytes[coreEnd - 1]) { coreEnd -= 1 }
-    if coreEnd > start, TemplateVocabulary.isUnit(UnsafeBufferPointer(rebasing: bytes[start..<coreEnd])) {
+    if coreEnd > start,
+      TemplateVocabulary.isUnit(UnsafeBufferPointer(rebasing: bytes[start..<coreEnd]))
+    {
       output.append(contentsOf: bytes[coreEnd..<end])
       return end
     }
@@ -155,7 +157,8 @@ extension TemplateMasker {
     return nextEnd
   }
 
-  private func isVariableRun(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+  private func isVariableRun(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool
+  {
     guard start < end, !(start..<end).contains(where: { isDelimiter(bytes[$0]) }) else {
       return false
     }
@@ -177,7 +180,9 @@ extension TemplateMasker {
   func maskSegments(
     _ token: UnsafeBufferPointer<UInt8>, _ state: inout MaskState, _ output: inout [UInt8]
   ) {
-    if token.count == 2, (token[0] == 0x28 && token[1] == 0x29) || (token[0] == 0x5B && token[1] == 0x5D) {
+    if token.count == 2,
+      (token[0] == 0x28 && token[1] == 0x29) || (token[0] == 0x5B && token[1] == 0x5D)
+    {
       output.append(token[0])
       output.append(contentsOf: variableMark)
       output.append(token[1])
