@@ -62,7 +62,7 @@ enum LogsCommand: Command {
     _ assignments: [(line: Int, template: Int)], _ refined: [String], _ output: OutputStream
   ) {
     let fingerprints = refined.map { Fingerprint(of: $0).description }
-    let escaped = refined.map(escapeJSONString)
+    let escaped = refined.map { JSONValue.string($0).serialized() }
     var text = ""
     for (line, index) in assignments {
       text += "{\"line\": \(line), \"fingerprint\": \"\(fingerprints[index])\", "
@@ -83,23 +83,4 @@ enum LogsCommand: Command {
       output.write("\(count)\t\(Fingerprint(of: template))\t\(template)\n")
     }
   }
-}
-
-/// Returns `text` as a quoted JSON string.
-private func escapeJSONString(_ text: String) -> String {
-  var result = "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": result += "\\\""
-    case "\\": result += "\\\\"
-    case "\n": result += "\\n"
-    case "\r": result += "\\r"
-    case "\t": result += "\\t"
-    case _ where scalar.value < 0x20:
-      let hex = String(scalar.value, radix: 16)
-      result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-    default: result.unicodeScalars.append(scalar)
-    }
-  }
-  return result + "\""
 }
