@@ -116,7 +116,9 @@ enum SVGChart {
     let slot = plotWidth / Double(max(count, 1))
     for index in shown.sorted() {
       let x = left + slot * (Double(index) + 0.5)
-      let anchor = index == 0 ? "start" : index == count - 1 ? "end" : "middle"
+      var anchor = "middle"
+      if index == 0 { anchor = "start" }
+      if index == count - 1 && count > 1 { anchor = "end" }
       body +=
         "<text class=\"tick\" x=\"\(number(x))\" y=\"\(number(top + plotHeight + 16))\" text-anchor=\"\(anchor)\">\(HTMLText.escape(chart.labels[index]))</text>\n"
     }
