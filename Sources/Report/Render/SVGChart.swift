@@ -63,17 +63,27 @@ enum SVGChart {
     return svg(body + legend(chart.series.map(\.name)), chart)
   }
 
-  /// Draws each series as a polyline over the labels.
+  /// Draws each series as polylines over the labels, broken where a
+  /// value is NaN (no data that day).
   static func lines(_ chart: ChartData) -> String {
-    let maximum = niceMaximum(chart.series.flatMap(\.values).max() ?? 0)
+    let maximum = niceMaximum(chart.series.flatMap(\.values).filter(\.isFinite).max() ?? 0)
     let step = plotWidth / Double(max(chart.labels.count - 1, 1))
     var body = axes(chart, maximum: maximum)
     for (seriesIndex, series) in chart.series.enumerated() {
-      let points = series.values.enumerated().map { index, value in
-        "\(number(left + step * Double(index))),\(number(y(value, maximum)))"
+      var runs: [[String]] = [[]]
+      for (index, value) in series.values.enumerated() {
+        guard value.isFinite else {
+          if !runs[runs.count - 1].isEmpty { runs.append([]) }
+          continue
+        }
+        runs[runs.count - 1].append(
+          "\(number(left + step * Double(index))),\(number(y(value, maximum)))")
       }
-      body +=
-        "<polyline class=\"mark\" fill=\"none\" stroke=\"\(color(seriesIndex))\" stroke-width=\"1.5\" points=\"\(points.joined(separator: " "))\"><title>\(HTMLText.escape(series.name))</title></polyline>\n"
+      for points in runs where !points.isEmpty {
+        let line = points.count == 1 ? [points[0], points[0]] : points
+        body +=
+          "<polyline class=\"mark\" fill=\"none\" stroke=\"\(color(seriesIndex))\" stroke-width=\"1.5\" points=\"\(line.joined(separator: " "))\"><title>\(HTMLText.escape(series.name))</title></polyline>\n"
+      }
     }
     return svg(body + legend(chart.series.map(\.name)), chart)
   }
@@ -106,7 +116,9 @@ enum SVGChart {
     let slot = plotWidth / Double(max(count, 1))
     for index in shown.sorted() {
       let x = left + slot * (Double(index) + 0.5)
-      let anchor = index == 0 ? "start" : index == count - 1 ? "end" : "middle"
+      var anchor = "middle"
+      if index == 0 { anchor = "start" }
+      if index == count - 1 && count > 1 { anchor = "end" }
       body +=
         "<text class=\"tick\" x=\"\(number(x))\" y=\"\(number(top + plotHeight + 16))\" text-anchor=\"\(anchor)\">\(HTMLText.escape(chart.labels[index]))</text>\n"
     }
