@@ -8,7 +8,7 @@ import math
 from . import timeline as tl
 from .studies import Study
 
-BASE_RATES = {"pneumothorax": 0.06, "effusion": 0.10, "nodule": 0.05, "opacity": 0.20}
+BASE_RATES = {"pneumothorax": 0.06, "effusion": 0.10, "nodule": 0.05, "opacity": 0.25}
 
 FETCH_TRACEBACK = """Traceback (most recent call last):
   File "/opt/chestai/pipeline/fetch.py", line 41, in fetch_series

@@ -70,7 +70,7 @@ if "$medmon" help analyze >/dev/null 2>&1; then
   echo "== injected events against the report's findings" >&2
   checked=0
   "$python" "$here/check_report.py" "$site/events.json" "$out/report.json" >&2 || checked=$?
-  report="the HTML report is $out/report.html"
+  report="the HTML report is $(cd "$out" && pwd)/report.html"
 else
   echo "== medmon verify (this build has no analyze command yet)" >&2
   for bundle in "$out"/usb/*.tar; do
