@@ -12,8 +12,9 @@ last day and details. The same seed and end month give the same site.
 
 The DICOM files are written first. The logs and results then grow a
 month at a time, with the logs rotated at each month's end, and CMD (such
-as `medmon snapshot --config FILE`) runs after each month. So a snapshot
-sees each month's log as the live file, as it would on a real site.
+as `medmon snapshot --config FILE`) runs after each month. So each
+snapshot reads that month's log as the live file, as it would on a real
+site.
 """
 
 import argparse

@@ -84,8 +84,10 @@ class AISystem:
         latency = self._latency(day)
         start = study.arrival + dt.timedelta(seconds=self.rng.randint(5, 40))
         done = start + dt.timedelta(milliseconds=latency)
-        who = f" for patient {study.patient_name}" if self.rng.random() < 0.3 else ""
-        self._inference(start, "INFO", "chestai.pipeline", f"processing study {study.study_uid}{who}")
+        # Some messages name the (made-up) patient, as careless logging does.
+        patient = f" for patient {study.patient_name}" if self.rng.random() < 0.3 else ""
+        self._inference(start, "INFO", "chestai.pipeline",
+                        f"processing study {study.study_uid}{patient}")
         status = self._failure(study, start, version)
         if status is None:
             self._log_instances(study, start, latency)

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Runs the whole medmon pipeline on a generated demo site, as a site admin
-# and then a vendor engineer would: a vendor key, init, a year of the site
-# with a snapshot after each month, one collect per month, then analyze
-# (or verify, on a build without analyze).
+# and then a vendor engineer would. The steps are a vendor key, init, a
+# year of the site with a snapshot after each month, one collect per
+# month, and analyze (or verify, on a build without analyze).
 #
 # Usage: run_demo.sh MEDMON PYTHON OUT
 #   MEDMON  the medmon executable

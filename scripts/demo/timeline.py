@@ -103,8 +103,8 @@ class Timeline:
 
     def _plan_events(self) -> list:
         # The new vendor arrives in October when October is one of the last
-        # three months; earlier, its rise would be old news by the last
-        # month, so it then arrives two months before the end.
+        # three months. An earlier rise would be old news by the last month,
+        # so otherwise it arrives two months before the end.
         october = next((m for m in self.months[-3:] if m.month == 10), self.months[-2])
         # A vendor report compares the newest month with the months before
         # it, so every event but the two slow shifts starts in the last month.
@@ -116,6 +116,7 @@ class Timeline:
         while outage.weekday() != 1:  # a Tuesday and Wednesday
             outage += dt.timedelta(days=1)
         pediatric = self.months[-2]
+
         return [
             Event("newVendor", october, self.last, {
                 "manufacturer": NEW_VENDOR[0], "model": NEW_VENDOR[1],
