@@ -54,7 +54,8 @@ class AISystem:
                 self._infer(study)
             elif study.modality in ("DX", "CR"):
                 waited = study.arrival + dt.timedelta(seconds=600)
-                self._router(waited, "warning", f"no result for study {study.study_uid} after 600 s")
+                self._router(waited, "warning", f"no result for study {study.study_uid} "
+                             f"(patient {study.patient_name}) after 600 s")
 
     def _daily_banner(self, day: dt.date):
         moment = dt.datetime.combine(day, dt.time(0, 5), tl.UTC)
@@ -122,7 +123,8 @@ class AISystem:
             return "failed"
         if roll > 0.985:
             self._inference(start, "WARNING", "chestai.pipeline",
-                            f"low contrast in series {study.series_uids[0]}, result may be unreliable")
+                            f"low contrast in series {study.series_uids[0]} of patient "
+                            f"{study.patient_name}, result may be unreliable")
         return None
 
     def _latency(self, day: dt.date) -> int:
