@@ -23,11 +23,18 @@ STATIC_LIBS := -Xlinker -lzstd
 # Debian packages for the build (the -dev packages carry the static
 # archives too), for the peers the tests compare with, and for the venv.
 DEB_PACKAGES := libsqlite3-dev libarchive-dev libsodium-dev zlib1g-dev libzstd-dev \
-	binutils git tar zstd age dcmtk python3-venv
+	binutils git tar zstd age dcmtk python3 python3-venv
+# Packages the Swift toolchain needs to run on Debian 12. A minimal
+# install lacks most of them, and `swift build` fails without them. The
+# gold linker comes with binutils (binutils-gold is a virtual package in
+# Debian 12, which dpkg-query never reports as installed).
+SWIFT_DEB_PACKAGES := binutils gcc libc6-dev libgcc-12-dev libstdc++-12-dev \
+	libcurl4-openssl-dev libedit-dev libncurses-dev libpython3-dev libsqlite3-dev \
+	libxml2-dev uuid-dev zlib1g-dev pkg-config tzdata git
 
 export MEDMON_CORPUS
 
-.PHONY: all build release static test lint format deps install clean venv demo
+.PHONY: all build release static test lint format deps install clean venv readme-help
 
 all: build
 
@@ -53,9 +60,21 @@ static: deps
 	@$(STATIC_BIN) --help > /dev/null \
 	  || { echo "make static: '$(STATIC_BIN) --help' failed"; exit 1; }
 
-# Builds medmon and shows its commands.
-demo: build
-	$$($(SWIFT) build --show-bin-path)/medmon --help
+# Replaces the block between the medmon --help markers in README.md with
+# the output of the built executable.
+readme-help: build
+	@bin=$$($(SWIFT) build --show-bin-path)/medmon; \
+	  $$bin --help > .build/help.txt || { echo "readme-help: '$$bin --help' failed"; exit 1; }; \
+	  awk -v help=.build/help.txt ' \
+	    /^<!-- end medmon --help/ { skip = 0 } \
+	    !skip { print } \
+	    /^<!-- begin medmon --help/ { \
+	      skip = 1; print "```text"; \
+	      while ((getline line < help) > 0) print line; print "```" }' \
+	  README.md > .build/README.md.new
+	@grep -q '^<!-- end medmon --help' .build/README.md.new \
+	  || { echo "readme-help: README.md lacks the medmon --help markers"; exit 1; }
+	mv .build/README.md.new README.md
 
 test: deps venv
 	$(SWIFT) build $(VERSION_FLAGS)
@@ -71,7 +90,7 @@ format:
 # first; does nothing when all are installed. Without root it stops and
 # prints the command to run.
 deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+	@missing=""; for p in $(sort $(DEB_PACKAGES) $(SWIFT_DEB_PACKAGES)); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' \
 	    || missing="$$missing $$p"; \
 	done; \

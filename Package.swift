@@ -28,10 +28,11 @@ let package = Package(
     .target(name: "Report", dependencies: ["Core"]),
     .executableTarget(
       name: "medmon", dependencies: ["Core", "Collect", "Report", "CBuildInfo"]),
+    .target(name: "TestSupport", dependencies: ["Core"], path: "Tests/TestSupport"),
     .testTarget(name: "CoreTests", dependencies: ["Core"]),
-    .testTarget(name: "CollectTests", dependencies: ["Collect", "Core"]),
+    .testTarget(name: "CollectTests", dependencies: ["Collect", "Core", "TestSupport"]),
     .testTarget(name: "ReportTests", dependencies: ["Report", "Core"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Core"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Core", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -15,3 +15,10 @@ for run in first unchanged; do
   /usr/bin/time -f "$run snapshot: %e s, peak RSS %M KB" \
     "$BIN" snapshot -q --config "$ROOT/site/medmon.toml"
 done
+# The same number of files through `medmon dump` on two processes, as the
+# header-parse rate the first snapshot is compared with.
+sample=${PARSE_SAMPLE:-100000}
+start=$(date +%s.%N)
+find "$ROOT/store" -type f | head -n "$sample" | xargs -n 2000 -P 2 "$BIN" dump > /dev/null
+end=$(date +%s.%N)
+echo "parse only: $sample files through 'medmon dump' in $(echo "$end - $start" | bc) s"

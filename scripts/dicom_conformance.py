@@ -52,6 +52,8 @@ def medmon_model(binary, path):
     )
     if run.returncode < 0 or run.returncode not in (0, 3):
         return None, f"crash: exit {run.returncode}: {run.stderr.decode(errors='replace')[:200]}"
+    if run.returncode == 3 and not run.stdout.strip():
+        return {}, run.stderr.decode(errors="replace").strip().splitlines()[-1]
     try:
         model = json.loads(run.stdout.decode("utf-8"))
     except ValueError as error:

@@ -13,7 +13,11 @@ let allCommands: [any Command.Type] = [
   SitesCommand.self,
   BaselineCommand.self,
   VerifyCommand.self,
+  InspectCommand.self,
   DumpCommand.self,
   LogsCommand.self,
   HelpCommand.self,
+  HelpCommand.self,
+  DumpCommand.self,
+  AnalyzeCommand.self, DiffCommand.self, SitesCommand.self, BaselineCommand.self,
 ]

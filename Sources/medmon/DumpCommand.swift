@@ -1,6 +1,8 @@
 import Core
 
-/// `medmon dump FILE... [--json] [--bulk]`: prints DICOM headers.
+/// `medmon dump FILE... [--json] [--bulk] [--all]`: prints DICOM headers.
+/// A file that yields no element at all prints nothing on stdout; its
+/// error goes to stderr and the exit code is 3.
 enum DumpCommand: Command {
   static let spec = CommandSpec(
     name: "dump",
@@ -28,17 +30,20 @@ enum DumpCommand: Command {
     for path in arguments.positionals {
       let result = DICOMReader.read(path: path, options: options)
       for warning in result.warnings {
-        context.logger.warning("\(path): \(warning)")
+        context.logger.warning("'\(path)': \(warning)")
+      }
+      if let error = result.error {
+        context.logger.error(error.message(path: path))
+        failed = true
+      }
+      if result.meta.isEmpty && result.dataSet.isEmpty && result.error != nil {
+        continue
       }
       if arguments.flag("json") {
         let model = DICOMJSON.model(of: result.dataSet, includeBulk: arguments.flag("bulk"))
         context.standardOutput.write(JSONWriter.pretty(model) + "\n")
       } else {
         context.standardOutput.write(DICOMTextDump.render(result))
-      }
-      if let error = result.error {
-        context.logger.error("\(path): \(error.message)")
-        failed = true
       }
     }
     return failed ? .failure : .success

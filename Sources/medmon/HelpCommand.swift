@@ -5,15 +5,21 @@ enum HelpCommand: Command {
   static let spec = CommandSpec(
     name: "help",
     summary: "Show the list of commands or the help of one command.",
-    positionals: [PositionalSpec("COMMAND", optional: true, help: "The command to describe.")])
+    discussion: "Topics: " + helpTopics.map(\.name).joined(separator: ", ") + ".",
+    positionals: [PositionalSpec("COMMAND", optional: true, help: "The command or topic to describe.")])
 
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
     guard let name = arguments.positionals.first else {
       context.standardOutput.write(overviewText())
       return .success
     }
+    if let topic = helpTopics.first(where: { $0.name == name }) {
+      context.standardOutput.write(topic.text + "\n")
+      return .success
+    }
     guard let command = findCommand(name) else {
-      throw UsageError.unknownCommand(name, suggestion: suggestCommand(for: name))
+      let candidates = allCommands.map { $0.spec.name } + helpTopics.map(\.name)
+      throw UsageError.unknownCommand(name, suggestion: closestMatch(to: name, in: candidates))
     }
     context.standardOutput.write(HelpFormatter.help(for: command.spec))
     return .success

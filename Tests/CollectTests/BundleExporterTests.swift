@@ -2,6 +2,7 @@
   import Glibc
 #endif
 import Core
+import TestSupport
 import Testing
 
 @testable import Collect

@@ -4,7 +4,7 @@ import Testing
 @testable import Collect
 
 @Suite struct PrivacyGateTests {
-  private func row(_ fields: [String: JSONValue]) -> JSONValue { .object(fields) }
+  private func row(_ fields: [String: JSONValue]) -> JSONValue { .sortedObject(fields) }
 
   @Test func cleanRowsPass() {
     let tables: [PayloadTable: [JSONValue]] = [

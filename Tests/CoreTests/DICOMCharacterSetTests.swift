@@ -155,7 +155,7 @@ func characterSetMisspellings(raw: String, normalised: String) {
 }
 
 @Test func characterSetOnlyForTextVRs() {
-  // UI and CS values are ASCII whatever the character set says.
+  // UI and CS values are ASCII whatever the character set is.
   let writer = DICOMTestWriter.explicitLittle
   let body = writer.text(0x0008_0005, "CS", "ISO_IR 192") + writer.text(0x0008_0060, "CS", "MR")
   let result = DICOMReader().read(

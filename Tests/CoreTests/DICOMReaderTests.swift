@@ -5,7 +5,7 @@ import Testing
 private let patientName: UInt32 = 0x0010_0010
 private let patientID: UInt32 = 0x0010_0020
 
-/// A small data set: character set, modality, patient name and ID, rows.
+/// Encodes a small data set: character set, modality, patient name and ID, rows.
 private func sampleBody(_ writer: DICOMTestWriter) -> [UInt8] {
   writer.text(0x0008_0005, "CS", "ISO_IR 100")
     + writer.text(0x0008_0060, "CS", "CT")
@@ -102,6 +102,20 @@ func storedDeflate(_ bytes: [UInt8]) -> [UInt8] {
   }
   #expect(offset >= 132)
   #expect(result.meta.string(.transferSyntaxUID) == "1.2.840.10008.1.2.1.99")
+}
+
+@Test func readerDeflateHeaderWithinLimitReads() {
+  let writer = DICOMTestWriter.explicitLittle
+  let pixels = writer.element(0x7FE0_0010, "OW", [UInt8](repeating: 0, count: 3 << 20))
+  let body = storedDeflate(sampleBody(writer) + pixels)
+  var options = DICOMReadOptions()
+  options.maxInflationRatio = 0
+  let file = DICOMTestWriter.part10(transferSyntax: "1.2.840.10008.1.2.1.99", body: body)
+  let header = read(file, options)
+  expectSample(header)
+  #expect(header.stoppedEarly)
+  options.stopBeforePixelData = false
+  #expect(read(file, options).error == .inflatedTooLarge(limit: 1 << 20))
 }
 
 @Test func readerDeflateOverLimitFails() {

@@ -64,7 +64,7 @@ func sequenceLengthsImplicit(undefined: Bool) {
 }
 
 @Test func sequenceUnknownVRUndefinedLength() {
-  // CP-246: an explicit UN element of undefined length holds implicit VR
+  // CP-246: an explicit UN element of undefined length contains implicit VR
   // little endian items.
   let explicit = DICOMTestWriter.explicitLittle
   let implicit = DICOMTestWriter.implicitLittle
@@ -114,6 +114,9 @@ func sequenceLengthsImplicit(undefined: Bool) {
   #expect(Tag(0x0009_1001).isPrivate)
   #expect(Tag(0x0009_0010).isPrivateCreator)
   #expect(DataDictionary.keyword(for: Tag(0x0009_0010)) == "PrivateCreator")
+  #expect(result.dataSet.privateCreator(of: Tag(0x0009_1001)) == "ACME 1.0")
+  #expect(result.dataSet.privateCreator(of: Tag(0x0009_1101)) == nil)
+  #expect(result.dataSet.privateCreator(of: .patientID) == nil)
 }
 
 @Test func oddLengthWarns() {

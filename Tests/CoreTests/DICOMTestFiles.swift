@@ -19,7 +19,7 @@ struct TemporaryFileError: Error {
   let code: Int32
 }
 
-/// The corpus directory from MEDMON_CORPUS, or nil when it is not set.
+/// Returns the corpus directory from MEDMON_CORPUS, or nil when it is not set.
 func corpusDirectory() -> String? {
   guard let value = getenv("MEDMON_CORPUS") else { return nil }
   let path = String(cString: value) + "/dicom"

@@ -27,7 +27,7 @@ struct DICOMTestWriter {
     uint16(UInt16(tag >> 16)) + uint16(UInt16(tag & 0xFFFF))
   }
 
-  /// One element with the given value bytes and length field (which
+  /// Encodes one element with the given value bytes and length field (which
   /// defaults to the value's size).
   func element(_ tagValue: UInt32, _ vrName: String, _ value: [UInt8], length: UInt32? = nil)
     -> [UInt8]
@@ -40,7 +40,7 @@ struct DICOMTestWriter {
     return tag(tagValue) + vrBytes + uint16(UInt16(length)) + value
   }
 
-  /// A text element, padded to even length with a space (NUL for UI).
+  /// Encodes a text element, padded to even length with a space (NUL for UI).
   func text(_ tagValue: UInt32, _ vrName: String, _ value: String) -> [UInt8] {
     bytesText(tagValue, vrName, Array(value.utf8))
   }
@@ -55,8 +55,8 @@ struct DICOMTestWriter {
     element(tagValue, "US", values.flatMap { uint16($0) })
   }
 
-  /// An item; `undefined` writes an undefined length and an Item
-  /// Delimitation Item.
+  /// Encodes an item. With `undefined` it writes an undefined length and
+  /// an Item Delimitation Item.
   func item(_ content: [UInt8], undefined: Bool = false) -> [UInt8] {
     if undefined {
       return tag(0xFFFE_E000) + uint32(0xFFFF_FFFF) + content + tag(0xFFFE_E00D) + uint32(0)
@@ -64,7 +64,7 @@ struct DICOMTestWriter {
     return tag(0xFFFE_E000) + uint32(UInt32(content.count)) + content
   }
 
-  /// A sequence of already encoded items.
+  /// Encodes a sequence of already encoded items.
   func sequence(_ tagValue: UInt32, _ items: [[UInt8]], undefined: Bool = false, vr: String = "SQ")
     -> [UInt8]
   {
@@ -75,7 +75,7 @@ struct DICOMTestWriter {
     return element(tagValue, vr, content)
   }
 
-  /// A Part 10 file: preamble, `DICM`, a meta group in explicit VR little
+  /// Builds a Part 10 file: preamble, `DICM`, a meta group in explicit VR little
   /// endian with the group length, then `body`.
   static func part10(transferSyntax: String, body: [UInt8], preamble: Bool = true) -> [UInt8] {
     let meta = DICOMTestWriter.explicitLittle

@@ -8,9 +8,9 @@ import Testing
   @Test func parsesNestedDocument() throws {
     let value = try parser.parse(
       #" {"a": [1, -2.5, true, false, null], "b": {"c": "x\u00e9\n"}, "d": 1e3} "#)
-    #expect(value["a"] == .array([.integer(1), .number(-2.5), .bool(true), .bool(false), .null]))
+    #expect(value["a"] == .array([.integer(1), .double(-2.5), .bool(true), .bool(false), .null]))
     #expect(value["b"]?["c"] == .string("xé\n"))
-    #expect(value["d"] == .number(1000))
+    #expect(value["d"] == .double(1000))
   }
 
   @Test func decodesSurrogatePairAndUTF8() throws {
@@ -63,7 +63,7 @@ import Testing
 
   @Test func parsesLinesAndNamesFailingLine() throws {
     let values = try parser.parseLines(Array("{\"a\":1}\n\n[2]\r\n".utf8))
-    #expect(values == [.object(["a": .integer(1)]), .array([.integer(2)])])
+    #expect(values == [.sortedObject(["a": .integer(1)]), .array([.integer(2)])])
     #expect(throws: JSONLinesError.self) { try parser.parseLines(Array("1\n{\n".utf8)) }
     let error = #expect(throws: JSONLinesError.self) {
       try parser.parseLines(Array("1\n2\n{x}\n".utf8))
@@ -72,11 +72,11 @@ import Testing
   }
 
   @Test func serializesSortedAndRoundTrips() throws {
-    let value: JSONValue = .object([
-      "b": .array([.integer(1), .number(0.25), .null]), "a": .string("q\"\n\u{01}"),
+    let value: JSONValue = .sortedObject([
+      "b": .array([.integer(1), .double(0.25), .null]), "a": .string("q\"\n\u{01}"),
     ])
     #expect(value.serialized() == #"{"a":"q\"\n\u0001","b":[1,0.25,null]}"#)
     #expect(try parser.parse(value.serialized(indent: 2)) == value)
-    #expect(JSONValue.object(["k": .array([])]).serialized(indent: 2) == "{\n  \"k\": []\n}")
+    #expect(JSONValue.sortedObject(["k": .array([])]).serialized(indent: 2) == "{\n  \"k\": []\n}")
   }
 }

@@ -21,13 +21,13 @@ import Testing
 }
 
 @Test func jsonWriterKeepsMemberOrder() {
-  let value = OrderedJSON.object([
+  let value = JSONValue.object([
     ("b", .integer(1)), ("a", .array([.integer(1), .null])), ("c", .object([])),
   ])
   #expect(JSONWriter.compact(value) == #"{"b":1,"a":[1,null],"c":{}}"#)
 }
 
 @Test func jsonWriterPretty() {
-  let value = OrderedJSON.object([("a", .array([.integer(1), .string("x")])), ("b", .array([]))])
+  let value = JSONValue.object([("a", .array([.integer(1), .string("x")])), ("b", .array([]))])
   #expect(JSONWriter.pretty(value) == "{\n  \"a\": [\n    1,\n    \"x\"\n  ],\n  \"b\": []\n}")
 }

@@ -6,8 +6,8 @@ import Core
 /// Packs payload tables into a bundle: a zstd-compressed inner tar,
 /// encrypted with age to the vendor's recipients, with a signed manifest,
 /// in one outer tar. The file is written under a temporary name on the
-/// target, flushed, renamed, then read back and verified; on any failure
-/// nothing remains under the final name and no plaintext is ever written.
+/// target, flushed, renamed, then read back and verified. On any failure
+/// nothing remains under the final name, and no plaintext is ever written.
 public struct BundleWriter {
   public let config: SiteConfig
   public let signingKey: Ed25519
@@ -34,18 +34,18 @@ public struct BundleWriter {
   public func innerFiles(_ content: Content) -> [(name: String, bytes: [UInt8])] {
     var files: [(String, [UInt8])] = []
     let tableList: [JSONValue] = PayloadTable.allCases.map { table in
-      .object([
+      .sortedObject([
         "name": .string(table.rawValue), "file": .string(table.fileName),
         "rows": .integer(Int64(content.tables[table]?.count ?? 0)),
       ])
     }
-    let contentJSON: JSONValue = .object([
+    let contentJSON: JSONValue = .sortedObject([
       "format_version": .integer(1), "site_id": .string(config.siteID),
-      "period": .object(["start": .string(content.start.description), "end": .string(content.end.description)]),
+      "period": .sortedObject(["start": .string(content.start.description), "end": .string(content.end.description)]),
       "tables": .array(tableList),
     ])
     files.append((BundleLayout.contentName, Array((contentJSON.serialized(indent: 2) + "\n").utf8)))
-    let collection: JSONValue = .object([
+    let collection: JSONValue = .sortedObject([
       "collectors": .array(content.collectors.map(\.json)), "log": .array(content.log.map { .string($0) }),
     ])
     files.append((BundleLayout.collectionName, Array((collection.serialized(indent: 2) + "\n").utf8)))

@@ -1,7 +1,7 @@
 import Core
 
-/// What one collector contributed to a bundle, carried in
-/// `collection.json` so the bundle describes itself.
+/// The record of one collector's work, carried in `collection.json` so
+/// the bundle describes itself.
 public struct CollectorReport: Equatable, Sendable {
   public var name: String
   public var summary: String
@@ -28,7 +28,7 @@ public struct CollectorReport: Equatable, Sendable {
   }
 
   var json: JSONValue {
-    .object([
+    .sortedObject([
       "name": .string(name), "summary": .string(summary), "status": .string(status),
       "items": .integer(Int64(items)), "skipped": .integer(Int64(skipped)),
       "capped": .integer(Int64(capped)), "duration_ms": .integer(durationMilliseconds),

@@ -70,7 +70,7 @@ struct PayloadBuilder {
     try database.query(
       "SELECT day, level, count FROM log_levels WHERE day BETWEEN ? AND ? ORDER BY day, level", range
     ).map { row in
-      .object(["day": dayText(row[0]), "level": .string(row[1].stringValue ?? ""), "count": .integer(row[2].int64Value ?? 0)])
+      .sortedObject(["day": dayText(row[0]), "level": .string(row[1].stringValue ?? ""), "count": .integer(row[2].int64Value ?? 0)])
     }
   }
 
@@ -81,7 +81,7 @@ struct PayloadBuilder {
       WHERE day BETWEEN ? AND ? ORDER BY day, fingerprint
       """, range
     ).map { row in
-      .object([
+      .sortedObject([
         "day": dayText(row[0]), "fingerprint": .string(row[1].stringValue ?? ""),
         "level": .string(row[2].stringValue ?? ""), "template": .string(row[3].stringValue ?? ""),
         "count": .integer(row[4].int64Value ?? 0), "first_seen": .string(RFC3339.format(row[5].int64Value ?? 0)),
@@ -94,7 +94,7 @@ struct PayloadBuilder {
     try database.query(
       "SELECT day, count, sketch FROM log_latency WHERE day BETWEEN ? AND ? ORDER BY day", range
     ).map { row in
-      .object([
+      .sortedObject([
         "day": dayText(row[0]), "count": .integer(row[1].int64Value ?? 0),
         "sketch": .string(Base64.encode(row[2].blobValue ?? [])),
       ])
@@ -105,7 +105,7 @@ struct PayloadBuilder {
     try database.query(
       "SELECT day, hour, count FROM log_throughput WHERE day BETWEEN ? AND ? ORDER BY day, hour", range
     ).map { row in
-      .object(["day": dayText(row[0]), "hour": .integer(row[1].int64Value ?? 0), "count": .integer(row[2].int64Value ?? 0)])
+      .sortedObject(["day": dayText(row[0]), "hour": .integer(row[1].int64Value ?? 0), "count": .integer(row[2].int64Value ?? 0)])
     }
   }
 
@@ -122,7 +122,7 @@ struct PayloadBuilder {
       WHERE day BETWEEN ? AND ? ORDER BY day, dimension, value
       """, range
     ).map { row in
-      .object([
+      .sortedObject([
         "day": dayText(row[0]), "dimension": .string(row[1].stringValue ?? ""),
         "value": .string(row[2].stringValue ?? ""), "studies": .integer(row[3].int64Value ?? 0),
         "series": .integer(row[4].int64Value ?? 0), "instances": .integer(row[5].int64Value ?? 0),
@@ -135,7 +135,7 @@ struct PayloadBuilder {
       "SELECT day, metric, count, sketch FROM dicom_numeric WHERE day BETWEEN ? AND ? ORDER BY day, metric",
       range
     ).map { row in
-      .object([
+      .sortedObject([
         "day": dayText(row[0]), "metric": .string(row[1].stringValue ?? ""),
         "count": .integer(row[2].int64Value ?? 0), "sketch": .string(Base64.encode(row[3].blobValue ?? [])),
       ])
@@ -155,7 +155,7 @@ struct PayloadBuilder {
     }
     let suppressor = SmallCellSuppressor(minimumCount: config.privacy.minimumCellCount)
     return suppressor.suppress(cells).map { cell in
-      .object([
+      .sortedObject([
         "day": .string(cell.day), "age_band": .string(cell.attributes[0]),
         "sex": .string(cell.attributes[1]), "body_part": .string(cell.attributes[2]),
         "station": .string(cell.attributes[3]), "count": .integer(Int64(cell.count)),
@@ -170,7 +170,7 @@ struct PayloadBuilder {
       WHERE day BETWEEN ? AND ? ORDER BY day, rule, study
       """, range
     ).map { row in
-      .object([
+      .sortedObject([
         "day": dayText(row[0]), "rule": .string(row[1].stringValue ?? ""),
         "study": .string(row[2].stringValue ?? ""), "modality": .string(row[3].stringValue ?? ""),
         "body_part": .string(row[4].stringValue ?? ""), "age_band": .string(row[5].stringValue ?? ""),
@@ -183,7 +183,7 @@ struct PayloadBuilder {
     try database.query(
       "SELECT day, kind, count FROM scan_problems WHERE day BETWEEN ? AND ? ORDER BY day, kind", range
     ).map { row in
-      .object([
+      .sortedObject([
         "day": dayText(row[0]), "kind": .string(row[1].stringValue ?? ""),
         "count": .integer(row[2].int64Value ?? 0),
       ])
@@ -205,7 +205,7 @@ struct PayloadBuilder {
         "files_changed": .integer(row[4].int64Value ?? 0), "problems": .integer(row[5].int64Value ?? 0),
       ]
       if let boot = row[6].int64Value { fields["boot_time"] = .string(RFC3339.format(boot)) }
-      return .object(fields)
+      return .sortedObject(fields)
     }
   }
 }

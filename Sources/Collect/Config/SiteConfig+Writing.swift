@@ -34,7 +34,7 @@ extension SiteConfig {
     paths = \(list(logs.paths))
     # auto, json, python, syslog or plain.
     format = \(quote(logs.format))
-    \(logs.latencyPattern.map { "latency_pattern = " + quote($0) } ?? "# latency_pattern = 'took ([0-9.]+) ms'")
+    \(logs.latencyPattern.map { "latency_pattern = " + quote($0) } ?? "# latency_pattern = \"done in {ms} ms\"")
 
     [results]
     # JSON Lines files of per-study AI results (docs/results-format.md).

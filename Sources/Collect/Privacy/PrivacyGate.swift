@@ -106,7 +106,7 @@ public struct PrivacyGate {
     switch value {
     case .string(let text): return [text]
     case .array(let elements): return elements.flatMap(strings)
-    case .object(let members): return members.keys.sorted() + members.values.flatMap(strings)
+    case .object(let members): return members.map(\.0) + members.flatMap { strings(in: $0.1) }
     default: return []
     }
   }
@@ -121,8 +121,8 @@ public struct PrivacyGate {
     return nil
   }
 
-  /// A run of at least five numeric components separated by dots, as
-  /// study, series and instance UIDs are written.
+  /// Returns whether `text` holds five or more numeric components
+  /// separated by dots, the way study, series and instance UIDs look.
   static func looksLikeUID(_ text: String) -> Bool {
     var components = 0
     var current = 0

@@ -9,14 +9,14 @@ extension ResultStatistics {
       let aggregate = aggregates[key]!
       var row = keyMembers(key)
       row["studies"] = .integer(Int64(aggregate.studies))
-      row["status"] = .object(aggregate.status.mapValues { .integer(Int64($0)) })
-      row["findings"] = .object(
+      row["status"] = .sortedObject(aggregate.status.mapValues { .integer(Int64($0)) })
+      row["findings"] = .sortedObject(
         aggregate.findings.mapValues { count in
-          .object([
+          .sortedObject([
             "positives": .integer(Int64(count.positives)), "total": .integer(Int64(count.total)),
           ])
         })
-      return .object(row)
+      return .sortedObject(row)
     }
   }
 
@@ -30,7 +30,7 @@ extension ResultStatistics {
         row["metric"] = .string(metric)
         row["count"] = .integer(Int64(sketch.count))
         row["sketch"] = .string(sketch.base64())
-        rows.append(.object(row))
+        rows.append(.sortedObject(row))
       }
     }
     return rows
@@ -46,11 +46,11 @@ extension ResultStatistics {
       for (reason, candidates) in lists {
         for candidate in candidates {
           rows.append(
-            .object([
+            .sortedObject([
               "model": .string(key.model), "version": .string(key.version),
               "study": .string(candidate.study), "day": .string(candidate.day.description),
               "reason": .string(reason.rawValue),
-              "uncertainty": candidate.uncertainty.map(JSONValue.number) ?? .null,
+              "uncertainty": candidate.uncertainty.map(JSONValue.double) ?? .null,
             ]))
         }
       }

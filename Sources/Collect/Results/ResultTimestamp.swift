@@ -8,7 +8,7 @@ enum ResultTimestamp {
     switch value {
     case .integer(let seconds):
       return seconds
-    case .number(let seconds):
+    case .double(let seconds):
       guard seconds.isFinite, abs(seconds) < 1e15 else { return nil }
       return Int64(seconds.rounded(.down))
     case .string(let text):

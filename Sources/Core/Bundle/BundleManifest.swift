@@ -40,22 +40,22 @@ public struct BundleManifest: Equatable, Sendable {
   /// The manifest as JSON with sorted keys and two-space indentation,
   /// the exact bytes that the site signs.
   public func serialized() -> String {
-    let value: JSONValue = .object([
+    let value: JSONValue = .sortedObject([
       "created": .string(created),
       "format": .string(BundleLayout.format),
       "format_version": .integer(formatVersion),
       "medmon_version": .string(medmonVersion),
-      "payload": .object([
+      "payload": .sortedObject([
         "name": .string(BundleLayout.payloadName), "sha256": .string(payloadSHA256),
         "size": .integer(payloadSize),
       ]),
-      "period": .object([
+      "period": .sortedObject([
         "end": .string(periodEnd.description), "start": .string(periodStart.description),
       ]),
       "recipients": .array(recipients.map { .string($0) }),
       "sequence": .integer(sequence),
       "signing_key": .string("b64:" + Base64.encode(signingKey)),
-      "site": .object(["id": .string(siteID), "name": .string(siteName)]),
+      "site": .sortedObject(["id": .string(siteID), "name": .string(siteName)]),
     ])
     return value.serialized(indent: 2) + "\n"
   }

@@ -44,7 +44,9 @@ public enum HelpFormatter {
     lines += table(commands.map { ($0.name, $0.summary) })
     lines += [
       "",
-      "Run 'medmon help COMMAND' or 'medmon COMMAND --help' for a command's options.",
+      "Run 'medmon help COMMAND' or 'medmon COMMAND --help' for a command's options,",
+      "and 'medmon help TOPIC' for a guide: operator-guide, vendor-guide, privacy, configuration,",
+      "bundle-format, results-format, report-format, statistics, limitations.",
       "Global: --version prints the version; -q and -v set verbosity.",
     ]
     return lines.joined(separator: "\n") + "\n"

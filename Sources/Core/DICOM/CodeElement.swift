@@ -20,7 +20,7 @@ enum CodeElement: Sendable, Equatable {
     }
   }
 
-  /// The sets an ISO IR number designates; IR 13 designates two.
+  /// Returns the sets an ISO IR number designates. IR 13 designates two.
   static func designation(ir: Int) -> [CodeElement]? {
     switch ir {
     case 6: return [.ascii]

@@ -1,8 +1,8 @@
-/// What went wrong while reading a DICOM file. Every case that concerns
-/// the content carries the byte offset (from the start of the file, or of
+/// An error that stopped a DICOM read. Every case about the content
+/// carries the byte offset (from the start of the file, or of
 /// the inflated stream for deflated data sets) and the tag being read.
 public enum DICOMError: MedmonError, Equatable {
-  /// The file could not be opened or read; `reason` is the system message.
+  /// The file could not be opened or read. `reason` is the system message.
   case unreadable(path: String, reason: String)
   /// The bytes are neither a Part 10 file nor a recognisable data set.
   case notDICOM(path: String, reason: String)
@@ -17,7 +17,8 @@ public enum DICOMError: MedmonError, Equatable {
   case nestingTooDeep(offset: Int, tag: Tag, depth: Int)
   /// The deflated data set could not be inflated.
   case inflateFailed(offset: Int, reason: String)
-  /// The inflated data set is larger than the configured limit.
+  /// The inflated data set is larger than the configured limit, and the
+  /// part within the limit ends before the parse could stop.
   case inflatedTooLarge(limit: Int)
 
   public var message: String {
@@ -44,12 +45,26 @@ public enum DICOMError: MedmonError, Equatable {
     }
   }
 
+  /// Returns the message with the file named in front when the case does
+  /// not name it already.
+  public func message(path: String) -> String {
+    switch self {
+    case .unreadable, .notDICOM: return message
+    default: return "'\(path)': " + message
+    }
+  }
+
   public var hint: String? {
     switch self {
     case .notDICOM:
       return "medmon reads DICOM Part 10 files and raw data sets in a standard transfer syntax"
     default: return nil
     }
+  }
+
+  var isTruncation: Bool {
+    if case .truncated = self { return true }
+    return false
   }
 
   /// The byte offset where the problem was found, when there is one.

@@ -7,7 +7,7 @@ public enum DICOMJSON {
   /// set and the value was read; otherwise such elements carry only `vr`.
   /// Members are sorted by tag and group lengths (gggg,0000) are left
   /// out, as PS3.18 section F.2.2 requires.
-  public static func model(of dataSet: DataSet, includeBulk: Bool = false) -> OrderedJSON {
+  public static func model(of dataSet: DataSet, includeBulk: Bool = false) -> JSONValue {
     let elements = dataSet.elements.filter { !$0.tag.isGroupLength }.sorted { $0.tag < $1.tag }
     return .object(
       elements.map { element in
@@ -15,9 +15,9 @@ public enum DICOMJSON {
       })
   }
 
-  static func attribute(_ element: DataElement, in dataSet: DataSet, includeBulk: Bool) -> OrderedJSON
+  static func attribute(_ element: DataElement, in dataSet: DataSet, includeBulk: Bool) -> JSONValue
   {
-    var members: [(String, OrderedJSON)] = [("vr", .string(element.vr.description))]
+    var members: [(String, JSONValue)] = [("vr", .string(element.vr.description))]
     if element.vr == .SQ {
       let items = dataSet.items(of: element).map { model(of: $0, includeBulk: includeBulk) }
       if !items.isEmpty { members.append(("Value", .array(items))) }
@@ -35,9 +35,9 @@ public enum DICOMJSON {
     return .object(members)
   }
 
-  /// The `Value` array of a non-sequence, non-bulk element. Empty values
+  /// Builds the `Value` array of a non-sequence, non-bulk element. Empty values
   /// of a multi-valued element are null (PS3.18 section F.2.5).
-  static func values(_ element: DataElement, in dataSet: DataSet) -> [OrderedJSON] {
+  static func values(_ element: DataElement, in dataSet: DataSet) -> [JSONValue] {
     if let numbers = dataSet.numbers(of: element) {
       return numbers.map { number in
         switch number {
@@ -66,11 +66,11 @@ public enum DICOMJSON {
     }
   }
 
-  /// A PN value as an object of its non-empty component groups
+  /// Builds the object of a PN value from its non-empty component groups
   /// (PS3.18 section F.2.2).
-  static func personName(_ name: PersonName) -> OrderedJSON {
+  static func personName(_ name: PersonName) -> JSONValue {
     let groups = name.text.split(separator: "=", maxSplits: 2, omittingEmptySubsequences: false)
-    var members: [(String, OrderedJSON)] = []
+    var members: [(String, JSONValue)] = []
     for (label, group) in zip(["Alphabetic", "Ideographic", "Phonetic"], groups)
     where !group.isEmpty {
       members.append((label, .string(String(group))))

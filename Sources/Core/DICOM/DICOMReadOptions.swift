@@ -1,4 +1,4 @@
-/// What a read parses and keeps.
+/// The settings of a read: where it stops and which values it loads.
 public struct DICOMReadOptions: Sendable {
   /// Stops at the first top-level element at or after (7FE0,0008) Float
   /// Pixel Data, so Pixel Data and anything after it is never read.
@@ -13,11 +13,13 @@ public struct DICOMReadOptions: Sendable {
   /// The deepest sequence nesting accepted; deeper files fail with
   /// `DICOMError.nestingTooDeep` instead of exhausting the stack.
   public var maxDepth = 64
-  /// The largest inflated data set accepted for the deflated transfer
-  /// syntax, as a multiple of the file size (at least 1 MiB).
-  public var maxInflationRatio = 64
+  /// The maximum inflated size of a deflated data set, as a multiple of
+  /// the file size (at least 1 MiB). A header-only read succeeds when the
+  /// header fits within it, even if the whole data set would not.
+  /// NOTE: the inflated bytes up to this limit are kept in memory at once.
+  public var maxInflationRatio = 16
   /// The character set used when (0008,0005) names no set this reader
-  /// knows.
+  /// supports.
   public var fallbackCharacterSet = "ISO_IR 100"
 
   public init() {}

@@ -1,6 +1,6 @@
 /// Everything a read produced: the meta group, the data set, the transfer
 /// syntax it was decoded with, the tolerated problems, and the error that
-/// stopped it early, if any. When `error` is set, `dataSet` holds the
+/// stopped it early, if any. When `error` is set, `dataSet` contains the
 /// elements read before the damage.
 public struct DICOMReadResult: Sendable {
   public var path: String

@@ -1,6 +1,6 @@
 /// Reads DICOM files: Part 10 files (preamble, `DICM`, meta group) and raw
 /// data sets, in any transfer syntax (PS3.10 section 7, PS3.5 section 10).
-/// A reader holds no mutable state, so one value can serve every thread.
+/// A reader has no mutable state, so one value can serve every thread.
 public struct DICOMReader: Sendable {
   public var options: DICOMReadOptions
 
@@ -8,8 +8,8 @@ public struct DICOMReader: Sendable {
     self.options = options
   }
 
-  /// Reads the file at `path`. Never throws: an unreadable or damaged file
-  /// gives a result whose `error` is set, with what was read before it.
+  /// Reads the file at `path`. An unreadable or damaged file gives a
+  /// result whose `error` is set, with what was read before the damage.
   public static func read(
     path: String, options: DICOMReadOptions = DICOMReadOptions()
   ) -> DICOMReadResult {
@@ -40,6 +40,8 @@ public struct DICOMReader: Sendable {
     var parser = DataSetParser(source: source, options: options)
     var metaElements: [DataElement] = []
     var elements: [DataElement] = []
+    // Set when the inflated data set was cut at the size limit.
+    var inflationLimit: Int? = nil
     do {
       let layout = try Part10Layout.detect(source: source, path: path)
       result.hasPreamble = layout.hasPreamble
@@ -62,10 +64,11 @@ public struct DICOMReader: Sendable {
       result.transferSyntax = syntax
       var dataParser = parser
       if syntax.isDeflated {
+        let limit = max(1 << 20, source.size * options.maxInflationRatio)
         let inflated = try Inflater.inflate(
-          try source.remainingBytes(from: start), offset: start,
-          limit: max(1 << 20, source.size * options.maxInflationRatio))
-        dataParser = DataSetParser(source: ByteSource(bytes: inflated), options: options)
+          try source.remainingBytes(from: start), offset: start, limit: limit)
+        inflationLimit = inflated.isComplete ? nil : limit
+        dataParser = DataSetParser(source: ByteSource(bytes: inflated.bytes), options: options)
         dataParser.warnings = parser.warnings
         start = 0
         syntax = TransferSyntax(
@@ -82,6 +85,12 @@ public struct DICOMReader: Sendable {
       result.error = error
     } catch {
       result.error = .unreadable(path: path, reason: "\(error)")
+    }
+    if let limit = inflationLimit, !parser.stopped {
+      // The parse ran into the cut, not into the end of the data set.
+      if result.error == nil || result.error?.isTruncation == true {
+        result.error = .inflatedTooLarge(limit: limit)
+      }
     }
     result.dataSet = makeDataSet(elements, parser: parser, result: &result)
     result.warnings = parser.warnings + result.warnings

@@ -1,7 +1,8 @@
 /// Renders a read result as text, one element per line:
 /// `(GGGG,EEEE) VR length Keyword value`, with sequence items indented.
 public enum DICOMTextDump {
-  /// The longest value shown before it is cut and marked with `...`.
+  /// The maximum number of characters of a value shown before it is cut
+  /// and marked with `...`.
   static let maxValueWidth = 72
 
   public static func render(_ result: DICOMReadResult) -> String {
@@ -21,7 +22,11 @@ public enum DICOMTextDump {
     for element in dataSet.elements {
       let length = element.hasUndefinedLength ? "undefined" : String(element.length)
       var keyword = DataDictionary.keyword(for: element.tag)
-      if keyword.isEmpty { keyword = element.tag.isPrivate ? "Private" : "Unknown" }
+      if keyword.isEmpty && element.tag.isPrivate {
+        keyword = dataSet.privateCreator(of: element.tag).map { "Private[\($0)]" } ?? "Private"
+      } else if keyword.isEmpty {
+        keyword = "Unknown"
+      }
       let head = "\(indent)\(element.tag) \(element.vr) \(length) \(keyword)"
       guard element.vr == .SQ else {
         lines.append(head + " " + value(element, in: dataSet))

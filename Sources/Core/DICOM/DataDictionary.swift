@@ -50,7 +50,7 @@ public enum DataDictionary {
     return entry(for: tag)?.keyword ?? ""
   }
 
-  /// The VR an implicit VR data set implies for a tag (PS3.5 section 7.1.3):
+  /// Returns the VR an implicit VR data set implies for a tag (PS3.5 section 7.1.3):
   /// the registry's VR, UL for group lengths, LO for private creators, and
   /// UN for everything else.
   public static func impliedVR(for tag: Tag) -> VR {

@@ -11,8 +11,8 @@ public struct DataElement: Sendable {
   public let length: UInt32
   /// The byte offset of the element's tag.
   public let offset: Int
-  /// Where the value sits in the data set's storage; `valueStart` is -1
-  /// when the value was skipped (bulk data not requested).
+  /// The range of the value in the data set's storage. `valueStart` is
+  /// -1 when the value was skipped (bulk data not requested).
   let valueStart: Int
   let valueCount: Int
   /// The items of a sequence, each a list of elements; nil for other VRs.

@@ -1,6 +1,6 @@
 /// Typed access to element values. Text is decoded with the data set's
-/// Specific Character Set and trimmed as PS3.5 table 6.2-1 says for its
-/// VR; numbers are read in the data set's byte order.
+/// Specific Character Set and trimmed as PS3.5 table 6.2-1 specifies for
+/// its VR. Numbers are read in the data set's byte order.
 extension DataSet {
   /// Returns the first value of `tag` as text, or nil when the element is
   /// missing or empty.

@@ -92,3 +92,14 @@ public struct DataSet: Sendable {
       characterSet: characterSet)
   }
 }
+
+extension DataSet {
+  /// Returns the private creator that reserves the block of a private
+  /// element: (gggg,00xx) for (gggg,xxyy), as PS3.5 section 7.8.1 defines.
+  /// Returns nil for standard tags, for creators themselves, and when the
+  /// creator element is missing.
+  public func privateCreator(of tag: Tag) -> String? {
+    guard tag.isPrivate, !tag.isPrivateCreator, tag.element >= 0x1000 else { return nil }
+    return string(Tag(group: tag.group, element: tag.element >> 8))
+  }
+}

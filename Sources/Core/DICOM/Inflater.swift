@@ -4,10 +4,12 @@ import CZlib
 /// the meta group in the Deflated Explicit VR Little Endian transfer
 /// syntax (PS3.5 section A.5).
 enum Inflater {
-  /// Inflates `input`, stopping with `DICOMError.inflatedTooLarge` once the
-  /// output passes `limit` bytes. `offset` is where the stream starts in
-  /// the file, for messages.
-  static func inflate(_ input: [UInt8], offset: Int, limit: Int) throws -> [UInt8] {
+  /// Inflates `input` up to `limit` bytes of output. Returns the output and
+  /// whether the stream ended within the limit. `offset` is where the
+  /// stream starts in the file, for messages.
+  static func inflate(
+    _ input: [UInt8], offset: Int, limit: Int
+  ) throws -> (bytes: [UInt8], isComplete: Bool) {
     var stream = z_stream()
     guard inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
     else { throw DICOMError.inflateFailed(offset: offset, reason: "zlib initialisation failed") }
@@ -27,17 +29,18 @@ enum Inflater {
         }
         let produced = chunk.count - Int(stream.avail_out)
         guard output.count + produced <= limit else {
-          throw DICOMError.inflatedTooLarge(limit: limit)
+          output.append(contentsOf: chunk[0..<(limit - output.count)])
+          return (output, false)
         }
         output.append(contentsOf: chunk[0..<produced])
         switch status {
         case Z_STREAM_END:
-          return output
+          return (output, true)
         case Z_OK:
           continue
         case Z_BUF_ERROR where stream.avail_in == 0:
           // The stream ends without its final block: keep what inflated.
-          return output
+          return (output, true)
         default:
           let reason = stream.msg.map { String(cString: $0) } ?? "zlib status \(status)"
           throw DICOMError.inflateFailed(offset: offset + Int(stream.total_in), reason: reason)

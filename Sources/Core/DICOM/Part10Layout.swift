@@ -1,4 +1,4 @@
-/// Where a file's parts start: after the preamble and `DICM` of a Part 10
+/// The offsets where a file's parts start: after the preamble and `DICM` of a Part 10
 /// file (PS3.10 section 7.1), or at byte 0 for a raw data set.
 struct Part10Layout {
   var hasPreamble: Bool

@@ -72,7 +72,7 @@ public struct SpecificCharacterSet: Sendable, Equatable {
   }
 }
 
-/// How a value's bytes map to characters.
+/// The mapping from a value's bytes to characters.
 enum TextEncoding: Sendable, Equatable {
   /// One byte per character: ASCII in G0, a 96-character set in G1.
   case single

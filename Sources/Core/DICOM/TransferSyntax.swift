@@ -1,4 +1,4 @@
-/// How a data set is encoded: VR explicit or implicit, byte order,
+/// The encoding of a data set: VR explicit or implicit, byte order,
 /// deflate compression, and whether Pixel Data is encapsulated
 /// (PS3.5 section 10 and annex A).
 public struct TransferSyntax: Hashable, Sendable, CustomStringConvertible {
@@ -45,8 +45,8 @@ public struct TransferSyntax: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
-  /// True for the UIDs the standard defines, as far as this reader knows:
-  /// every transfer syntax UID has the root 1.2.840.10008.1.2.
+  /// True for UIDs under 1.2.840.10008.1.2, the root of every transfer
+  /// syntax the standard defines.
   public var isStandard: Bool { uid.hasPrefix("1.2.840.10008.1.2") }
 
   public var description: String { uid }

@@ -66,7 +66,8 @@ extension JSONCursor {
       let byte = try peek()
       guard let digit = hexDigit(byte) else {
         let end = min(offset + 1, bytes.count)
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        let text = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         throw JSONError.invalidEscape(text, offset: start)
       }
       value = value << 4 | digit
@@ -139,7 +140,7 @@ extension JSONCursor {
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
     if isInteger, let integer = Int64(text) { return .integer(integer) }
     guard let number = Double(text), number.isFinite else { throw invalidNumber(from: start) }
-    return .number(number)
+    return .double(number)
   }
 
   private mutating func countDigits() throws -> Int {

@@ -83,7 +83,8 @@ struct JSONCursor {
   private mutating func parseObject(depth: Int) throws -> JSONValue {
     try enter(depth)
     offset += 1
-    var members: [String: JSONValue] = [:]
+    var members: [(String, JSONValue)] = []
+    var keys = Set<String>()
     skipWhitespace()
     if try peek() == UInt8(ascii: "}") {
       offset += 1
@@ -100,9 +101,10 @@ struct JSONCursor {
       try expect(UInt8(ascii: ":"), "':'")
       skipWhitespace()
       let value = try parseValue(depth: depth + 1)
-      guard members.updateValue(value, forKey: key) == nil else {
+      guard keys.insert(key).inserted else {
         throw JSONError.duplicateKey(key, offset: keyOffset)
       }
+      members.append((key, value))
       skipWhitespace()
       let byte = try peek()
       offset += 1

@@ -1,38 +1,38 @@
-/// A JSON value built for writing. Object members keep the order they were
+/// A JSON value built in memory. Object members keep the order they were
 /// added in, so output is deterministic without sorting.
-public enum OrderedJSON: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
   case null
   case bool(Bool)
   case integer(Int64)
   case unsigned(UInt64)
   case double(Double)
   case string(String)
-  case array([OrderedJSON])
-  case object([(String, OrderedJSON)])
+  case array([JSONValue])
+  case object([(String, JSONValue)])
 
-  public static func == (lhs: OrderedJSON, rhs: OrderedJSON) -> Bool {
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
     JSONWriter.compact(lhs) == JSONWriter.compact(rhs)
   }
 }
 
-/// Serialises `OrderedJSON`s as RFC 8259 text: compact, or indented by two
+/// Serialises `JSONValue`s as RFC 8259 text: compact, or indented by two
 /// spaces. Strings are escaped as the RFC requires (quote, backslash and
 /// control characters); non-finite numbers, which JSON cannot represent,
 /// are written as null.
 public enum JSONWriter {
-  public static func compact(_ value: OrderedJSON) -> String {
+  public static func compact(_ value: JSONValue) -> String {
     var output = ""
     write(value, into: &output, indent: nil, depth: 0)
     return output
   }
 
-  public static func pretty(_ value: OrderedJSON) -> String {
+  public static func pretty(_ value: JSONValue) -> String {
     var output = ""
     write(value, into: &output, indent: "  ", depth: 0)
     return output
   }
 
-  static func write(_ value: OrderedJSON, into output: inout String, indent: String?, depth: Int) {
+  static func write(_ value: JSONValue, into output: inout String, indent: String?, depth: Int) {
     switch value {
     case .null: output += "null"
     case .bool(let flag): output += flag ? "true" : "false"

@@ -49,7 +49,9 @@ public struct Analyzer: Sendable {
     return IncidentRules(context: context).evaluate() + DriftRules(context: context).evaluate()
   }
 
-  private func state(of finding: Finding, earlier: [[Finding]]) -> FindingState {
+  /// Returns the state of `finding` given the findings of the previous
+  /// periods, the most recent first.
+  func state(of finding: Finding, earlier: [[Finding]]) -> FindingState {
     let matches = earlier.map { $0.first { $0.key == finding.key } }
     if let previous = matches.first ?? nil {
       return finding.severity > previous.severity ? .escalating : .ongoing

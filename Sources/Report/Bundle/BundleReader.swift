@@ -73,7 +73,8 @@ public struct BundleReader {
     }
     let digest = Hex.encode(SHA256.hash(payload))
     guard digest == manifest.payloadSHA256 else {
-      throw BundleError.checksumMismatch(path: path, expected: manifest.payloadSHA256, actual: digest)
+      throw BundleError.checksumMismatch(
+        path: path, expected: manifest.payloadSHA256, actual: digest)
     }
   }
 

@@ -67,5 +67,7 @@ public struct ChartSet: Sendable, Equatable {
   /// Positive rate per day by model and finding, drawn as lines.
   public var predictionRates: ChartData
 
-  public var all: [ChartData] { [vendorMonths, errorsPerDay, latency, ageHistogram, predictionRates] }
+  public var all: [ChartData] {
+    [vendorMonths, errorsPerDay, latency, ageHistogram, predictionRates]
+  }
 }

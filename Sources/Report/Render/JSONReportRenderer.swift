@@ -6,7 +6,7 @@ public enum JSONReportRenderer {
   public static let formatVersion: Int64 = 1
 
   public static func render(_ report: AnalysisReport) -> String {
-    let value: JSONValue = .object([
+    let value: JSONValue = .sortedObject([
       "format": .string("medmon-report"),
       "format_version": .integer(formatVersion),
       "highest_severity": report.highestSeverity.map { .string($0.label) } ?? .null,
@@ -16,18 +16,21 @@ public enum JSONReportRenderer {
   }
 
   static func site(_ report: SiteReport) -> JSONValue {
-    .object([
-      "site": .object(["id": .string(report.siteID), "name": .string(report.siteName)]),
+    .sortedObject([
+      "site": .sortedObject(["id": .string(report.siteID), "name": .string(report.siteName)]),
       "sequence": report.sequence.map { .integer(Int64($0)) } ?? .null,
       "period": range(report.period),
       "baseline": report.baseline.map(range) ?? .null,
       "baseline_pinned": .bool(report.baselinePinned),
       "studies": .integer(Int64(report.studies)),
       "baseline_studies": .integer(Int64(report.baselineStudies)),
-      "counts": .object(
-        Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.label, .integer(Int64(report.count($0)))) })),
+      "counts": .sortedObject(
+        Dictionary(
+          uniqueKeysWithValues: Severity.allCases.map {
+            ($0.label, .integer(Int64(report.count($0))))
+          })),
       "findings": .array(report.findings.map(finding)),
-      "charts": .object([
+      "charts": .sortedObject([
         "vendor_months": chart(report.charts.vendorMonths),
         "errors_per_day": chart(report.charts.errorsPerDay),
         "latency": chart(report.charts.latency),
@@ -38,12 +41,14 @@ public enum JSONReportRenderer {
   }
 
   static func range(_ days: ClosedRange<Day>) -> JSONValue {
-    .object(["start": .string(days.lowerBound.description), "end": .string(days.upperBound.description)])
+    .sortedObject([
+      "start": .string(days.lowerBound.description), "end": .string(days.upperBound.description),
+    ])
   }
 
   static func number(_ value: Double?) -> JSONValue {
     guard let value, value.isFinite else { return .null }
-    return .number(Format.round(value))
+    return .double(Format.round(value))
   }
 
   static func finding(_ finding: Finding) -> JSONValue {
@@ -56,27 +61,28 @@ public enum JSONReportRenderer {
       "first_day": .string(finding.firstDay.description),
       "last_day": .string(finding.lastDay.description),
       "sentence": .string(finding.sentence),
-      "evidence": .object(finding.evidence.mapValues { number($0) }),
+      "evidence": .sortedObject(finding.evidence.mapValues { number($0) }),
       "studies": .array(finding.studies.map { .string($0) }),
       "test": .null,
     ]
     if let test = finding.test {
-      members["test"] = .object([
+      members["test"] = .sortedObject([
         "name": .string(test.name), "statistic": number(test.statistic),
-        "p_value": test.pValue.map { .number($0 == 0 ? 0 : Format.round($0)) } ?? .null,
+        "p_value": test.pValue.map { .double($0 == 0 ? 0 : Format.round($0)) } ?? .null,
         "effect_name": .string(test.effectName), "effect_size": number(test.effectSize),
       ])
     }
-    return .object(members)
+    return .sortedObject(members)
   }
 
   static func chart(_ chart: ChartData) -> JSONValue {
-    .object([
+    .sortedObject([
       "title": .string(chart.title), "unit": .string(chart.unit),
       "labels": .array(chart.labels.map { .string($0) }),
-      "series": .array(chart.series.map {
-        .object(["name": .string($0.name), "values": .array($0.values.map { number($0) })])
-      }),
+      "series": .array(
+        chart.series.map {
+          .sortedObject(["name": .string($0.name), "values": .array($0.values.map { number($0) })])
+        }),
     ])
   }
 }

@@ -4,15 +4,21 @@
 
 /// Writes small Part 10 files (explicit VR little endian) for tests, so
 /// the site side can be tested on stores whose content the test knows.
-struct TestDICOMWriter {
+public struct TestDICOMWriter {
   /// One data element: tag, VR and text value (numbers as text too).
-  struct Element {
-    var tag: UInt32
-    var vr: String
-    var value: String
+  public struct Element {
+    public var tag: UInt32
+    public var vr: String
+    public var value: String
+
+    public init(tag: UInt32, vr: String, value: String) {
+      self.tag = tag
+      self.vr = vr
+      self.value = value
+    }
   }
 
-  static func bytes(_ elements: [Element], sopClass: String = "1.2.840.10008.5.1.4.1.1.1.1") -> [UInt8] {
+  public static func bytes(_ elements: [Element], sopClass: String = "1.2.840.10008.5.1.4.1.1.1.1") -> [UInt8] {
     var body: [UInt8] = []
     let meta = [
       Element(tag: 0x0002_0001, vr: "OB", value: "\u{0}\u{1}"),
@@ -58,7 +64,7 @@ struct TestDICOMWriter {
   private static func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8((value >> (8 * UInt32($0))) & 0xFF) } }
 
   /// Writes `bytes` to `path` and sets its modification time.
-  static func write(_ bytes: [UInt8], to path: String, modified: Int64) {
+  public static func write(_ bytes: [UInt8], to path: String, modified: Int64) {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     precondition(descriptor >= 0, "cannot create \(path)")
     _ = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, bytes.count) }
@@ -69,10 +75,10 @@ struct TestDICOMWriter {
 }
 
 /// A temporary folder removed when the test ends.
-final class TemporaryFolder {
-  let path: String
+public final class TemporaryFolder {
+  public let path: String
 
-  init() {
+  public init() {
     var template = Array("/tmp/medmon-test-XXXXXX".utf8CString)
     let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
     precondition(made != nil, "mkdtemp failed")
@@ -83,7 +89,7 @@ final class TemporaryFolder {
     _ = system("rm -rf '\(path)'")
   }
 
-  func make(_ relative: String) -> String {
+  public func make(_ relative: String) -> String {
     let full = path + "/" + relative
     _ = system("mkdir -p '\(full)'")
     return full
