@@ -74,4 +74,13 @@ import Testing
     #expect(SVGChart.niceMaximum(140) == 200)
     #expect(SVGChart.niceMaximum(0.031) == 0.05)
   }
+
+  @Test func lineBreaksAtMissingDays() {
+    let chart = ChartData(
+      title: "latency", unit: "ms", labels: ["a", "b", "c", "d"],
+      series: [ChartSeries(name: "p95", values: [1, .nan, 2, 3])])
+    let svg = SVGChart.lines(chart)
+    #expect(Self.count("<polyline class=\"mark\"", in: svg) == 2)
+    #expect(!svg.contains("nan"))
+  }
 }

@@ -76,7 +76,8 @@ struct ChartBuilder {
     return ChartData(
       title: "Processing latency per day", unit: "ms", labels: dayLabels,
       series: quantiles.map { name, q in
-        ChartSeries(name: name, values: days.map { Format.round(daily[$0]?.quantile(q) ?? 0) })
+        ChartSeries(
+          name: name, values: days.map { daily[$0]?.quantile(q).map(Format.round) ?? .nan })
       })
   }
 

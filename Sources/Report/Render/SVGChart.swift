@@ -63,17 +63,27 @@ enum SVGChart {
     return svg(body + legend(chart.series.map(\.name)), chart)
   }
 
-  /// Draws each series as a polyline over the labels.
+  /// Draws each series as polylines over the labels, broken where a
+  /// value is NaN (no data that day).
   static func lines(_ chart: ChartData) -> String {
-    let maximum = niceMaximum(chart.series.flatMap(\.values).max() ?? 0)
+    let maximum = niceMaximum(chart.series.flatMap(\.values).filter(\.isFinite).max() ?? 0)
     let step = plotWidth / Double(max(chart.labels.count - 1, 1))
     var body = axes(chart, maximum: maximum)
     for (seriesIndex, series) in chart.series.enumerated() {
-      let points = series.values.enumerated().map { index, value in
-        "\(number(left + step * Double(index))),\(number(y(value, maximum)))"
+      var runs: [[String]] = [[]]
+      for (index, value) in series.values.enumerated() {
+        guard value.isFinite else {
+          if !runs[runs.count - 1].isEmpty { runs.append([]) }
+          continue
+        }
+        runs[runs.count - 1].append(
+          "\(number(left + step * Double(index))),\(number(y(value, maximum)))")
       }
-      body +=
-        "<polyline class=\"mark\" fill=\"none\" stroke=\"\(color(seriesIndex))\" stroke-width=\"1.5\" points=\"\(points.joined(separator: " "))\"><title>\(HTMLText.escape(series.name))</title></polyline>\n"
+      for points in runs where !points.isEmpty {
+        let line = points.count == 1 ? [points[0], points[0]] : points
+        body +=
+          "<polyline class=\"mark\" fill=\"none\" stroke=\"\(color(seriesIndex))\" stroke-width=\"1.5\" points=\"\(line.joined(separator: " "))\"><title>\(HTMLText.escape(series.name))</title></polyline>\n"
+      }
     }
     return svg(body + legend(chart.series.map(\.name)), chart)
   }

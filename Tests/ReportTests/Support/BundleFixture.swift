@@ -78,12 +78,12 @@ struct BundleFixture {
         siteName: manifest.siteName, start: manifest.periodStart, end: manifest.periodEnd,
         sequence: Int(manifest.sequence))
     let path = FileSystem.join(folder, fileName)
-    let writer = try TarWriter(path: path)
+    let writer = try TarWriter.inMemory()
     try writer.addFile(name: BundleLayout.manifestName, contents: manifestBytes)
     try writer.addFile(name: BundleLayout.signatureName, contents: signature)
     try writer.addFile(name: BundleLayout.payloadName, contents: payload)
     if defect == .extraEntry { try writer.addFile(name: "notes.txt", contents: [0x41]) }
-    _ = try writer.finish()
+    try FileSystem.writeAtomically(try writer.finish(), to: path)
     return path
   }
 
