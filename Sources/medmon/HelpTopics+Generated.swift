@@ -201,9 +201,9 @@ What leaves the site:
 - study references: keyed pseudonyms of studies that an outlier rule
   flagged or that were drawn for review. Only this server can turn a
   reference back into a study, with `medmon lookup`;
-- log statistics: the number of events per level and per day, and each
-  message template with its variable parts (numbers, UIDs, names, paths)
-  replaced by `<*>`;
+- log statistics: the number of events per level and per day, and the
+  templates of warning and error messages, with their variable parts
+  (numbers, UIDs, names, paths) replaced by `<*>`;
 - AI result statistics per model version: studies per status, positive
   counts per finding, and sketches of scores, uncertainty and latency;
 - host health: uptime, load, memory, free disk space and the GPU state.
