@@ -325,10 +325,11 @@ Sites encrypt their bundles to the vendor's X25519 public key. Make the
 key pair once and keep the identity file private:
 
 ```sh
-age-keygen -o ~/.config/medmon/vendor.key
+mkdir -p -m 700 ~/.config/medmon
+medmon keygen -o ~/.config/medmon/vendor.key
 ```
 
-(`medmon keygen` makes the same kind of file; see `medmon keygen --help`.)
+(`age-keygen -o FILE` makes the same kind of file; see `medmon keygen --help`.)
 
 The file holds the identity (`AGE-SECRET-KEY-1...`) and, in a comment,
 the public key (`age1...`) that each site puts in its configuration.
