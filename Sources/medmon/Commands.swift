@@ -17,7 +17,4 @@ let allCommands: [any Command.Type] = [
   DumpCommand.self,
   LogsCommand.self,
   HelpCommand.self,
-  HelpCommand.self,
-  DumpCommand.self,
-  AnalyzeCommand.self, DiffCommand.self, SitesCommand.self, BaselineCommand.self,
 ]
