@@ -21,7 +21,7 @@ dicom-corpus:
 # Compares `medmon dump --json` with pydicom's DICOM JSON model on every
 # indexed corpus file; differences go to out/conformance.tsv.
 conformance: venv dicom-corpus
-	$(SWIFT) build $(VERSION_FLAGS)
+	$(SWIFT) build
 	@mkdir -p out
 	$(PYTHON) scripts/dicom_conformance.py "$$($(SWIFT) build --show-bin-path)/medmon" out/conformance.tsv
 

@@ -3,19 +3,26 @@
 pydicom's test images, the AI system's logs and results, and injected
 incidents and drift.
 
-Usage: demo_site.py OUT [--end-month YYYY-MM] [--seed N]
+Usage: demo_site.py OUT [--end-month YYYY-MM] [--seed N] [--snapshot CMD]
 
 OUT receives `dicom/` (a PACS-export tree and an Orthanc-like storage
 tree), `logs/` (rotated, partly gzipped), `results/results.jsonl` and
 `events.json`, which lists each injected event with its kind, first and
 last day and details. The same seed and end month give the same site.
+
+The DICOM files are written first. The logs and results then grow a
+month at a time, with the logs rotated at each month's end, and CMD (such
+as `medmon snapshot --config FILE`) runs after each month. So a snapshot
+sees each month's log as the live file, as it would on a real site.
 """
 
 import argparse
 import datetime as dt
 import json
 import random
+import shlex
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from demo import timeline as tl  # noqa: E402
 from demo.ai_system import AISystem  # noqa: E402
 from demo.dicom_files import DICOMWriter  # noqa: E402
-from demo.log_files import render_json, render_text, write_rotated  # noqa: E402
+from demo.log_files import RotatingLog, render_json, render_text  # noqa: E402
 from demo.studies import studies_for_day  # noqa: E402
 
 
@@ -46,10 +53,13 @@ def parse_arguments(argv):
     parser.add_argument("--seed", type=int, default=20261, help="random seed (default 20261)")
     parser.add_argument("--studies-per-day", default="10-20",
                         help="range of studies per weekday, LOW-HIGH (default 10-20)")
+    parser.add_argument("--snapshot", metavar="CMD",
+                        help="command to run after each month's logs and results are written")
     return parser.parse_args(argv)
 
 
-def generate(out: Path, end_month: dt.date, seed: int, low: int, high: int) -> dict:
+def generate(out: Path, end_month: dt.date, seed: int, low: int, high: int,
+             snapshot=None) -> dict:
     rng = random.Random(seed)
     line = tl.Timeline(end_month)
     if out.exists():
@@ -66,12 +76,6 @@ def generate(out: Path, end_month: dt.date, seed: int, low: int, high: int) -> d
         ai.run_day(day, todays)
         studies += len(todays)
 
-    write_rotated(out / "logs", "ai-inference.log", ai.inference_log, render_text)
-    write_rotated(out / "logs", "dicom-router.jsonl", ai.router_log, render_json)
-    results = out / "results" / "results.jsonl"
-    with open(results, "w") as handle:
-        for record in ai.results:
-            handle.write(json.dumps(record, separators=(", ", ": ")) + "\n")
     summary = {
         "format_version": 1,
         "seed": seed,
@@ -82,7 +86,31 @@ def generate(out: Path, end_month: dt.date, seed: int, low: int, high: int) -> d
         "events": [event.as_json() for event in line.events],
     }
     (out / "events.json").write_text(json.dumps(summary, indent=2) + "\n")
+    replay(out, line, ai, snapshot)
     return summary
+
+
+def replay(out: Path, line: tl.Timeline, ai: AISystem, snapshot):
+    """Write the logs and results month by month, running `snapshot` after each."""
+    logs = [
+        (RotatingLog(out / "logs", "ai-inference.log", render_text), ai.inference_log),
+        (RotatingLog(out / "logs", "dicom-router.jsonl", render_json), ai.router_log),
+    ]
+    results = out / "results" / "results.jsonl"
+    results.touch()
+    for month in line.months:
+        def in_month(moment):
+            return (moment.year, moment.month) == (month.year, month.month)
+
+        for log, records in logs:
+            log.write_month([item for item in records if in_month(item[0])])
+        with open(results, "a") as handle:
+            for record in ai.results:
+                if record["time"].startswith(f"{month:%Y-%m}"):
+                    handle.write(json.dumps(record, separators=(", ", ": ")) + "\n")
+        if snapshot:
+            print(f"demo site: {month:%Y-%m} written; running: {snapshot}", file=sys.stderr)
+            subprocess.run(shlex.split(snapshot), check=True)
 
 
 def main(argv=None) -> int:
@@ -95,7 +123,13 @@ def main(argv=None) -> int:
               "expected LOW-HIGH such as 10-20", file=sys.stderr)
         return 2
     started = time.monotonic()
-    summary = generate(arguments.out, end_month, arguments.seed, low, high)
+    try:
+        summary = generate(arguments.out, end_month, arguments.seed, low, high,
+                           arguments.snapshot)
+    except subprocess.CalledProcessError as error:
+        print(f"demo_site.py: error: '{arguments.snapshot}' exited with {error.returncode}",
+              file=sys.stderr)
+        return 3
     print(f"demo site: {summary['studies']} studies, {summary['instances']} DICOM files, "
           f"{summary['results']} AI results, {summary['period']['start']} to "
           f"{summary['period']['end']}, in {time.monotonic() - started:.1f} s", file=sys.stderr)

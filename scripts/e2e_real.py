@@ -8,14 +8,16 @@ two loghub logs under $MEDMON_CORPUS/logs. Runs init, snapshot, collect
 and verify into WORKDIR, which is emptied first. Then decrypts the bundle
 with the `age` and `zstd` tools and compares its tables with counts
 computed here from the same files, with pydicom and with loghub's own
-structured CSV files.
-It also checks that no patient name, patient ID, birth date or instance
-UID of the corpus appears in the bundle's plain content. Exits 1 on the
+structured CSV files. Runs `medmon analyze` on the bundle and checks the
+report's study count. Also checks that no patient name, patient ID,
+birth date or instance UID of the corpus appears in the bundle's plain
+content or in the reports. Exits 1 on the
 first failed check, 2 when an input is missing.
 """
 
 import base64
 import collections
+import csv
 import datetime as dt
 import io
 import json
@@ -105,13 +107,32 @@ def table(files: dict, name: str) -> list:
     return [json.loads(line) for line in text.splitlines() if line]
 
 
+def analyze(medmon: str, work: Path, bundle: Path) -> dict:
+    """Write the JSON and HTML reports of `bundle`; return their text by name."""
+    reports = {}
+    for kind in ("json", "html"):
+        path = work / f"report.{kind}"
+        run([medmon, "analyze", str(bundle), "--identity", str(work / "vendor.key"),
+             "--history", str(work / "history.db"), "--format", kind, "--out", str(path)])
+        reports[path.name] = path.read_text()
+    return reports
+
+
+def check_report(report: dict, studies: int):
+    site = report["sites"][0]
+    expect("studies in the report", site["studies"], studies)
+    # A first bundle has no history to compare with.
+    expect("findings in a first report", len(site["findings"]), 0)
+
+
 def read_corpus_dicom(dicom: Path):
-    """Return instances per modality and the identifying values, from pydicom.
+    """Return instances per modality, studies and the identifying values.
 
     A file counts when pydicom reads it strictly, or with force=True when
     it is a bare data set that still has a Modality; directory files
     (DICOMDIR) and files without a Modality are counted separately."""
     modalities = collections.Counter()
+    studies = collections.defaultdict(set)
     identifiers = set()
     for path in sorted(p for p in dicom.rglob("*") if p.is_file()):
         dataset = read_dataset(path)
@@ -124,7 +145,11 @@ def read_corpus_dicom(dicom: Path):
             modalities[""] += 1
         else:
             modalities[modality] += 1
-    return modalities, identifiers
+        study = str(dataset.get("StudyInstanceUID", "")).strip()
+        if study:
+            studies[modality].add(study)
+    # A report counts studies per modality, as the bundle's counts do.
+    return modalities, sum(len(uids) for uids in studies.values()), identifiers
 
 
 def read_dataset(path: Path):
@@ -154,16 +179,28 @@ def identifying_values(dataset) -> set:
     return {value.strip() for value in values if len(value.strip()) >= 5}
 
 
-def read_log_levels(logs: Path) -> collections.Counter:
-    """Count events per level from loghub's structured CSV of each log."""
-    import csv
+# Level names of Java and Python loggers mapped to the five levels of a
+# bundle's log_levels table.
+LEVEL_NAMES = {"TRACE": "debug", "DEBUG": "debug", "INFO": "info", "WARN": "warning",
+               "WARNING": "warning", "ERROR": "error", "FATAL": "critical",
+               "CRITICAL": "critical"}
 
+
+def read_log_levels(logs: Path) -> collections.Counter:
+    """Count events per level from loghub's structured CSV of each log.
+
+    A snapshot leaves a last line without a newline for the next run,
+    because the writer may still be writing it, so that line is not
+    counted."""
     levels = collections.Counter()
     for name in LOGS:
         structured = logs / (name[:-4] + ".log_structured.csv")
         with open(structured, newline="") as handle:
-            for row in csv.DictReader(handle):
-                levels[row["Level"].strip().lower()] += 1
+            rows = list(csv.DictReader(handle))
+        if not (logs / name).read_bytes().endswith(b"\n"):
+            rows = rows[:-1]
+        for row in rows:
+            levels[LEVEL_NAMES[row["Level"].strip().upper()]] += 1
     return levels
 
 
@@ -204,6 +241,9 @@ def check_privacy(files: dict, identifiers: set):
     for name, data in files.items():
         if name == "payload.age" or name == "manifest.sig":
             continue
+        if isinstance(data, str):
+            texts[name] = data
+            continue
         if name.endswith(".jsonl"):
             rows = [json.loads(line) for line in data.decode().splitlines() if line]
             for row in rows:
@@ -220,10 +260,10 @@ def check_privacy(files: dict, identifiers: set):
     return len(identifiers)
 
 
-def expect(what: str, actual, expected):
+def expect(description: str, actual, expected):
     if actual != expected:
-        raise CheckFailed(f"{what}: the bundle has {actual}, the corpus gives {expected}")
-    print(f"e2e-real: ok: {what}: {actual}", file=sys.stderr)
+        raise CheckFailed(f"{description}: medmon gives {actual}, the corpus gives {expected}")
+    print(f"e2e-real: ok: {description}: {actual}", file=sys.stderr)
 
 
 def main(argv) -> int:
@@ -239,14 +279,16 @@ def main(argv) -> int:
     try:
         bundle = run_site_side(medmon, work, dicom, logs)
         files = decrypt(bundle, work / "vendor.key")
-        modalities, identifiers = read_corpus_dicom(dicom)
+        modalities, studies, identifiers = read_corpus_dicom(dicom)
         check_tables(files, modalities, read_log_levels(logs))
-        checked = check_privacy(files, identifiers)
+        reports = analyze(medmon, work, bundle)
+        check_report(json.loads(reports["report.json"]), studies)
+        checked = check_privacy({**files, **reports}, identifiers)
     except CheckFailed as failure:
         print(f"e2e-real: FAILED: {failure}", file=sys.stderr)
         return 1
     print(f"e2e-real: ok: none of {checked} patient names, IDs, birth dates and UIDs "
-          f"appears in '{bundle.name}'", file=sys.stderr)
+          f"appears in '{bundle.name}' or its reports", file=sys.stderr)
     return 0
 
 

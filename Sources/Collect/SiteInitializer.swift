@@ -3,7 +3,7 @@ import Core
 /// Sets up a site: writes the configuration and creates the secrets, and
 /// never overwrites a secret that exists.
 public struct SiteInitializer {
-  /// What `run` did, for the command to report.
+  /// The files `run` wrote and kept, for the command to report.
   public struct Outcome: Equatable {
     public var configWritten: Bool
     public var createdSecrets: [String]

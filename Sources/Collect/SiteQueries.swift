@@ -1,7 +1,7 @@
 import Core
 
-/// Read-only questions an admin asks of the state database: `lookup` and
-/// `status`. Both stay on the site.
+/// Read-only queries of the state database for `lookup` and `status`.
+/// Both run on the site only.
 public struct SiteQueries {
   public let database: Database
 

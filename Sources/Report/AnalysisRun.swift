@@ -10,7 +10,9 @@ public struct AnalysisRun {
   /// turns it off because two chosen bundles need not be adjacent.
   public var includesHistoryEvents = true
 
-  public init(identities: [X25519Identity], options: AnalysisOptions = AnalysisOptions(), logger: Logger) {
+  public init(
+    identities: [X25519Identity], options: AnalysisOptions = AnalysisOptions(), logger: Logger
+  ) {
     self.reader = BundleReader(identities: identities)
     self.builder = ReportBuilder(analyzer: Analyzer(options: options))
     self.logger = logger
@@ -28,13 +30,16 @@ public struct AnalysisRun {
   }
 
   /// Ingests already read bundles and reports on them.
-  public func analyze(_ contents: [BundleContent], history: HistoryDatabase) throws -> AnalysisReport {
+  public func analyze(_ contents: [BundleContent], history: HistoryDatabase) throws
+    -> AnalysisReport
+  {
     var requested: [String: [Int]] = [:]
     for content in contents.sorted(by: { $0.manifest.sequence < $1.manifest.sequence }) {
       let manifest = content.manifest
       switch try history.ingest(content) {
       case .duplicate:
-        logger.info("bundle \(manifest.sequence) of site \(manifest.siteName) is already in the history")
+        logger.info(
+          "bundle \(manifest.sequence) of site \(manifest.siteName) is already in the history")
       case .untrusted(let event):
         logger.warning("bundle \"\(content.source)\" was not ingested: \(event.detail)")
       case .ingested:
@@ -48,7 +53,9 @@ public struct AnalysisRun {
     return AnalysisReport(sites: reports)
   }
 
-  func siteReport(_ siteID: String, sequences: [Int], history: HistoryDatabase) throws -> SiteReport? {
+  func siteReport(_ siteID: String, sequences: [Int], history: HistoryDatabase) throws
+    -> SiteReport?
+  {
     guard let site = try history.sites().first(where: { $0.siteID == siteID }) else { return nil }
     var bySequence: [Int: BundleRecord] = [:]
     for record in try history.bundles(siteID: siteID) where record.trusted {
@@ -73,7 +80,8 @@ public struct AnalysisRun {
     let before = try reader.read(path: old)
     let after = try reader.read(path: new)
     if before.manifest.siteID != after.manifest.siteID {
-      logger.warning("\"\(old)\" and \"\(new)\" come from different sites, so each is reported alone")
+      logger.warning(
+        "\"\(old)\" and \"\(new)\" come from different sites, so each is reported alone")
     }
     var builder = self.builder
     builder.analyzer.options.baselinePeriods = 1

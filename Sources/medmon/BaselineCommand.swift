@@ -13,7 +13,8 @@ enum BaselineCommand: Command {
       """,
     options: [
       AnalyzeCommand.historyOption,
-      OptionSpec("period", value: "START..END", help: "The first and last day, as YYYY-MM-DD..YYYY-MM-DD."),
+      OptionSpec(
+        "period", value: "START..END", help: "The first and last day, as YYYY-MM-DD..YYYY-MM-DD."),
     ],
     positionals: [
       PositionalSpec("ACTION", help: "One of set, show or clear."),
@@ -22,11 +23,13 @@ enum BaselineCommand: Command {
 
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
     guard arguments.positionals.count == 2 else {
-      throw UsageError.missingArgument(arguments.positionals.isEmpty ? "ACTION" : "SITE", command: "baseline")
+      throw UsageError.missingArgument(
+        arguments.positionals.isEmpty ? "ACTION" : "SITE", command: "baseline")
     }
     let action = arguments.positionals[0]
     guard ["set", "show", "clear"].contains(action) else {
-      throw UsageError.invalidValue(option: "ACTION", value: action, expected: "one of set, show, clear")
+      throw UsageError.invalidValue(
+        option: "ACTION", value: action, expected: "one of set, show, clear")
     }
     let history = try AnalyzeCommand.openHistory(arguments, context)
     let name = arguments.positionals[1]
@@ -35,13 +38,17 @@ enum BaselineCommand: Command {
     case "set":
       let period = try parsePeriod(arguments)
       try history.setBaseline(siteID: site.siteID, period: period)
-      context.standardOutput.write("\(site.name): baseline pinned to \(period.lowerBound)..\(period.upperBound)\n")
+      context.standardOutput.write(
+        "\(site.name): baseline pinned to \(period.lowerBound)..\(period.upperBound)\n")
     case "show":
-      let text = try history.baseline(siteID: site.siteID).map { "\($0.lowerBound)..\($0.upperBound)" }
+      let text = try history.baseline(siteID: site.siteID).map {
+        "\($0.lowerBound)..\($0.upperBound)"
+      }
       context.standardOutput.write("\(site.name): \(text ?? "previous periods (none pinned)")\n")
     default:
       let removed = try history.clearBaseline(siteID: site.siteID)
-      context.standardOutput.write("\(site.name): \(removed ? "baseline cleared" : "no baseline was pinned")\n")
+      context.standardOutput.write(
+        "\(site.name): \(removed ? "baseline cleared" : "no baseline was pinned")\n")
     }
     return .success
   }
@@ -51,8 +58,11 @@ enum BaselineCommand: Command {
       throw UsageError.missingArgument("--period START..END", command: "baseline set")
     }
     let parts = text.split(separator: ".", omittingEmptySubsequences: true)
-    guard text.contains(".."), parts.count == 2, let start = Day(parts[0]), let end = Day(parts[1]), start <= end else {
-      throw UsageError.invalidValue(option: "period", value: text, expected: "START..END as YYYY-MM-DD with START <= END")
+    guard text.contains(".."), parts.count == 2, let start = Day(parts[0]), let end = Day(parts[1]),
+      start <= end
+    else {
+      throw UsageError.invalidValue(
+        option: "period", value: text, expected: "START..END as YYYY-MM-DD with START <= END")
     }
     return start...end
   }

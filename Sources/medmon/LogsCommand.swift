@@ -19,7 +19,11 @@ enum LogsCommand: Command {
         "format", value: "FORMAT",
         help: "The log format: auto, json, python, syslog or plain (default: auto)."),
     ],
-    positionals: [PositionalSpec("FILE", repeatable: true, help: "Log files, plain or .gz.")])
+    positionals: [
+      PositionalSpec(
+        "FILE", repeatable: true,
+        help: "Log files, plain or .gz. A quoted pattern such as '/var/log/app/*.log' is expanded.")
+    ])
 
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
     let formatName = try arguments.choice("format", from: LogFormat.allCases.map(\.rawValue))
@@ -27,7 +31,7 @@ enum LogsCommand: Command {
     let assign = arguments.flag("assign")
     var miner = LogTemplateMiner()
     var assignments: [(line: Int, template: Int)] = []
-    for path in arguments.positionals {
+    for path in try expandPatterns(arguments.positionals) {
       let format = try scanner.scan(path: path) { event in
         let index = miner.add(event)
         if assign { assignments.append((event.line, index)) }
@@ -43,11 +47,22 @@ enum LogsCommand: Command {
     return .success
   }
 
+  /// Expands arguments with wildcards, quoted so the shell left them, the
+  /// way a configured log source pattern is expanded.
+  private static func expandPatterns(_ arguments: [String]) throws -> [String] {
+    try arguments.flatMap { argument -> [String] in
+      guard GlobMatcher.hasWildcard(argument) else { return [argument] }
+      let paths = try GlobMatcher.expand(argument)
+      guard !paths.isEmpty else { throw LogError.noMatch(pattern: argument) }
+      return paths
+    }
+  }
+
   private static func writeAssignments(
     _ assignments: [(line: Int, template: Int)], _ refined: [String], _ output: OutputStream
   ) {
     let fingerprints = refined.map { Fingerprint(of: $0).description }
-    let escaped = refined.map(escapeJSONString)
+    let escaped = refined.map { JSONValue.string($0).serialized() }
     var text = ""
     for (line, index) in assignments {
       text += "{\"line\": \(line), \"fingerprint\": \"\(fingerprints[index])\", "
@@ -68,23 +83,4 @@ enum LogsCommand: Command {
       output.write("\(count)\t\(Fingerprint(of: template))\t\(template)\n")
     }
   }
-}
-
-/// Returns `text` as a quoted JSON string.
-private func escapeJSONString(_ text: String) -> String {
-  var result = "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": result += "\\\""
-    case "\\": result += "\\\\"
-    case "\n": result += "\\n"
-    case "\r": result += "\\r"
-    case "\t": result += "\\t"
-    case _ where scalar.value < 0x20:
-      let hex = String(scalar.value, radix: 16)
-      result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-    default: result.unicodeScalars.append(scalar)
-    }
-  }
-  return result + "\""
 }

@@ -20,11 +20,19 @@ import Testing
 
   @Test func expandsDirectoriesAndDoubleStar() throws {
     var template = Array("/tmp/medmon-glob-XXXXXX".utf8CString)
-    let root = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    let root = template.withUnsafeMutableBufferPointer {
+      String(cString: mkdtemp($0.baseAddress!)!)
+    }
     defer { _ = system("rm -rf '\(root)'") }
-    #expect(system("mkdir -p '\(root)/a/b' && touch '\(root)/x.log' '\(root)/a/y.log' '\(root)/a/b/z.log' '\(root)/a/b/z.log.1'") == 0)
+    #expect(
+      system(
+        "mkdir -p '\(root)/a/b' && touch '\(root)/x.log' '\(root)/a/y.log' '\(root)/a/b/z.log' '\(root)/a/b/z.log.1'"
+      ) == 0)
     #expect(try GlobMatcher.expand(root + "/*.log") == [root + "/x.log"])
-    #expect(try GlobMatcher.expand(root + "/**/*.log") == [root + "/a/b/z.log", root + "/a/y.log", root + "/x.log"])
+    #expect(
+      try GlobMatcher.expand(root + "/**/*.log") == [
+        root + "/a/b/z.log", root + "/a/y.log", root + "/x.log",
+      ])
     #expect(try GlobMatcher.expand(root + "/a/y.log") == [root + "/a/y.log"])
     #expect(try GlobMatcher.expand(root + "/missing/*.log") == [])
   }

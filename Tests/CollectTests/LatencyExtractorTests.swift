@@ -31,7 +31,8 @@ import Testing
     var recorder = LatencyRecorder(extractor: try #require(LatencyExtractor()))
     let base = Double(Day(year: 2024, month: 5, day: 1)!.unixSeconds)
     for (offset, latency) in [(10.0, 5.0), (20.0, 7.0), (3700.0, 9.0)] {
-      recorder.record(LogEvent(line: 1, timestamp: base + offset, message: [], numbers: ["latency_ms": latency]))
+      recorder.record(
+        LogEvent(line: 1, timestamp: base + offset, message: [], numbers: ["latency_ms": latency]))
     }
     recorder.record(LogEvent(line: 1, message: [], numbers: ["latency_ms": 1]))
     let hour = Int64(base) / 3600

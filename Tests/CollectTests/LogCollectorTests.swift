@@ -15,7 +15,9 @@ private final class SiteLogs {
 
   init() {
     var template = Array("/tmp/medmon-site-XXXXXX".utf8CString)
-    directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    directory = template.withUnsafeMutableBufferPointer {
+      String(cString: mkdtemp($0.baseAddress!)!)
+    }
   }
 
   func path(_ name: String) -> String { directory + "/" + name }
@@ -38,10 +40,15 @@ private final class SiteLogs {
   /// Writes a Python logging event on 2024-05-01 or 2024-05-02.
   func python(day: Int, _ level: String, withTraceback: Bool = false, partial: Bool = false) {
     let name = nextName()
-    var text = "2024-05-0\(day) 10:\(serial % 60 / 10)\(serial % 10):00,000 - app.worker - \(level) - "
-    text += withTraceback ? "inference failed for patient \(name)" : "study \(serial) for patient \(name) took \(serial * 7) ms"
+    var text =
+      "2024-05-0\(day) 10:\(serial % 60 / 10)\(serial % 10):00,000 - app.worker - \(level) - "
+    text +=
+      withTraceback
+      ? "inference failed for patient \(name)"
+      : "study \(serial) for patient \(name) took \(serial * 7) ms"
     if withTraceback {
-      text += "\nTraceback (most recent call last):\n  File \"/opt/app/model.py\", line 9, in load\n"
+      text +=
+        "\nTraceback (most recent call last):\n  File \"/opt/app/model.py\", line 9, in load\n"
       text += "    raise ValueError(path)\nValueError: /data/\(name)/\(serial).dcm"
     }
     write(text + (partial ? "" : "\n"), to: "app.log")
@@ -89,7 +96,9 @@ private final class SiteLogs {
 @Suite struct LogCollectorTests {
   static let files = ["app.log", "api.jsonl", "sys.log", "legacy.log"]
 
-  private func collect(_ site: SiteLogs, _ collector: inout LogCollector, _ states: inout [String: LogFileState]) throws {
+  private func collect(
+    _ site: SiteLogs, _ collector: inout LogCollector, _ states: inout [String: LogFileState]
+  ) throws {
     for name in Self.files {
       states[name] = try collector.collect(
         path: site.path(name), state: states[name], fallbackDay: SiteLogs.fallbackDay)
@@ -150,7 +159,9 @@ private final class SiteLogs {
   @Test func fingerprintsMatchAcrossSeparateRuns() throws {
     let site = SiteLogs()
     defer { site.shell("rm -rf '\(site.directory)'") }
-    for index in 0..<8 { site.python(day: 1, index % 2 == 0 ? "INFO" : "ERROR", withTraceback: index % 2 == 1) }
+    for index in 0..<8 {
+      site.python(day: 1, index % 2 == 0 ? "INFO" : "ERROR", withTraceback: index % 2 == 1)
+    }
     for _ in 0..<3 { site.json(day: 1, "INFO") }
     site.syslog()
 

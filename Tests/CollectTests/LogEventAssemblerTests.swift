@@ -47,11 +47,13 @@ func assemble(_ text: String, _ format: LogFormat) -> [LogEvent] {
     #expect(exception?.type == "app.errors.LoadError")
     #expect(exception?.chain == ["json.decoder.JSONDecodeError"])
     #expect(exception?.frames == ["worker.py:load", "main.py:run"])
-    #expect(exception?.template == "Traceback app.errors.LoadError at worker.py:load <- main.py:run")
+    #expect(
+      exception?.template == "Traceback app.errors.LoadError at worker.py:load <- main.py:run")
   }
 
   @Test func tracebackGroupsIgnoreMessage() {
-    let other = Self.chained.replacingAll("Ivanov", with: "Petrov").replacingAll("1.dcm", with: "9.dcm")
+    let other = Self.chained.replacingAll("Ivanov", with: "Petrov").replacingAll(
+      "1.dcm", with: "9.dcm")
     #expect(assemble(other, .python)[1].exception == assemble(Self.chained, .python)[1].exception)
   }
 
@@ -79,7 +81,8 @@ func assemble(_ text: String, _ format: LogFormat) -> [LogEvent] {
   }
 
   @Test func jsonLineFields() {
-    let line = #"{"ts": "2024-05-01T10:00:00Z", "level": "warn", "msg": "slow \"study\" 12", "logger": "app", "latency_ms": 840.5, "ctx": {"a": [1, 2]}}"#
+    let line =
+      #"{"ts": "2024-05-01T10:00:00Z", "level": "warn", "msg": "slow \"study\" 12", "logger": "app", "latency_ms": 840.5, "ctx": {"a": [1, 2]}}"#
     let events = assemble(line, .json)
     #expect(events.count == 1)
     #expect(events[0].level == "WARNING")
@@ -90,7 +93,8 @@ func assemble(_ text: String, _ format: LogFormat) -> [LogEvent] {
   }
 
   @Test func jsonExceptionField() {
-    let line = #"{"message": "boom", "exc_info": "Traceback (most recent call last):\n  File \"/opt/app/x.py\", line 1, in f\nKeyError: 'k'"}"#
+    let line =
+      #"{"message": "boom", "exc_info": "Traceback (most recent call last):\n  File \"/opt/app/x.py\", line 1, in f\nKeyError: 'k'"}"#
     let events = assemble(line, .json)
     #expect(events[0].exception?.type == "KeyError")
     #expect(events[0].exception?.frames == ["x.py:f"])
@@ -103,7 +107,8 @@ func assemble(_ text: String, _ format: LogFormat) -> [LogEvent] {
   }
 
   @Test func syslogRejoinsEscapedNewlines() {
-    let line = "<11>May  1 10:00:00 host1 app[42]: job failed#012Traceback (most recent call last):#012  File \"/opt/app/job.py\", line 3, in run#012OSError: disk full"
+    let line =
+      "<11>May  1 10:00:00 host1 app[42]: job failed#012Traceback (most recent call last):#012  File \"/opt/app/job.py\", line 3, in run#012OSError: disk full"
     let events = assemble(line, .syslog)
     #expect(events[0].level == "ERROR")
     #expect(events[0].logger == "app")

@@ -108,7 +108,9 @@ private func shell(_ command: String) {
     }
     #expect(lines == ["a"])
     #expect(splitter.consumedBytes == 2)
-    splitter.finish { line, number in lines.append("\(number):" + String(decoding: line, as: UTF8.self)) }
+    splitter.finish { line, number in
+      lines.append("\(number):" + String(decoding: line, as: UTF8.self))
+    }
     #expect(lines == ["a", "2:b"])
   }
 }

@@ -51,7 +51,9 @@ import Testing
     // `ssh2` contains a digit, so it folds into the port before it.
     #expect(root == "Failed password for <*> from <*> port <*>")
     #expect(templates["Failed password for oracle from 10.0.0.4 port 22 ssh2"] == root)
-    #expect(templates["session opened for user alice by (uid=0)"] == "session opened for user <*> by (uid=<*>)")
+    #expect(
+      templates["session opened for user alice by (uid=0)"]
+        == "session opened for user <*> by (uid=<*>)")
   }
 
   @Test func multiWordValuesDoNotSplit() {
@@ -62,7 +64,10 @@ import Testing
   }
 
   @Test func namesNeverReachTemplates() {
-    let names = ["Ivanov", "Ivan", "Ivanovich", "Smirnova", "Anna", "Петров", "Пётр", "SIDOROV", "PETR", "alice", "bob"]
+    let names = [
+      "Ivanov", "Ivan", "Ivanovich", "Smirnova", "Anna", "Петров", "Пётр", "SIDOROV", "PETR",
+      "alice", "bob",
+    ]
     for template in Self.refined(Self.lines).values {
       for name in names {
         #expect(!template.contains(name), "'\(name)' in '\(template)'")
@@ -104,7 +109,9 @@ struct SplitMix: RandomNumberGenerator {
 
   @Test func countsRepeatedTemplates() {
     var miner = LogTemplateMiner()
-    for number in 0..<3000 { miner.add(message: Array("job \(number) done in \(number % 7) ms".utf8)) }
+    for number in 0..<3000 {
+      miner.add(message: Array("job \(number) done in \(number % 7) ms".utf8))
+    }
     for number in 0..<2000 { miner.add(message: Array("VM \(number) paused".utf8)) }
     #expect(miner.templates.count == 2)
     #expect(miner.counts == [3000, 2000])

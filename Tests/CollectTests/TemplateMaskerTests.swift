@@ -27,7 +27,8 @@ import Testing
   /// Adjacent variables fold into one `<*>`, so a three-word name masks
   /// to a single mark.
   @Test func masksPersonNames() {
-    #expect(masker.template(of: "study for patient Ivanov Ivan done") == "study for patient <*> done")
+    #expect(
+      masker.template(of: "study for patient Ivanov Ivan done") == "study for patient <*> done")
     #expect(masker.template(of: "ФИО: Петров Пётр Петрович") == "ФИО: <*>")
     #expect(masker.template(of: "name=Smith state=started") == "name=<*> state=started")
     #expect(masker.template(of: "PN IVANOV^IVAN rejected") == "PN <*> rejected")
@@ -63,7 +64,9 @@ import Testing
   }
 
   @Test func nameEndsAtLowerCaseWord() {
-    #expect(masker.template(of: "patient: Smith John admitted to Ward") == "patient: <*> admitted to Ward")
+    #expect(
+      masker.template(of: "patient: Smith John admitted to Ward") == "patient: <*> admitted to Ward"
+    )
   }
 }
 
@@ -71,7 +74,9 @@ import Testing
   let masker = TemplateMasker()
 
   @Test func dotLeaderSeparatesValue() {
-    #expect(masker.template(of: "icache prefetch threshold......0") == "icache prefetch threshold......<*>")
+    #expect(
+      masker.template(of: "icache prefetch threshold......0")
+        == "icache prefetch threshold......<*>")
   }
 
   @Test func macAddressIsOneValue() {

@@ -36,7 +36,10 @@ import Testing
   @Test func corruptDataThrows() throws {
     let directory = temporaryDirectory()
     defer { _ = system("rm -rf '\(directory)'") }
-    #expect(system("cd '\(directory)' && seq 1 1000 | gzip -c | head -c 300 > cut.gz && printf 'plain text' > bad.gz") == 0)
+    #expect(
+      system(
+        "cd '\(directory)' && seq 1 1000 | gzip -c | head -c 300 > cut.gz && printf 'plain text' > bad.gz"
+      ) == 0)
     #expect(throws: CompressionError.self) { try readAll(directory + "/cut.gz") }
     #expect(throws: CompressionError.self) { try readAll(directory + "/bad.gz") }
   }

@@ -1,16 +1,18 @@
 import Core
 import Testing
 
+@testable import Report
+
 #if canImport(Glibc)
   import Glibc
 #endif
 
-@testable import Report
-
 @Suite struct AnalysisRunTests {
   /// Writes the bundle files of a generated site and returns the fixture
   /// and the paths in sequence order.
-  static func writeSite(_ event: InjectedEvent, months: Int = 10) throws -> (BundleFixture, [String]) {
+  static func writeSite(_ event: InjectedEvent, months: Int = 10) throws -> (
+    BundleFixture, [String]
+  ) {
     let fixture = try BundleFixture()
     var generator = AnalyzerTests.generator(event, seed: 42)
     generator.months = months
@@ -22,6 +24,7 @@ import Testing
 
   @Test func analyzesBundleFilesIntoHistory() throws {
     let (fixture, paths) = try Self.writeSite(.newError)
+    defer { fixture.remove() }
     let run = AnalysisRun(identities: [fixture.identity], logger: .silent)
     let history = try HistoryDatabase(path: FileSystem.join(fixture.folder, "history.db"))
     let report = try run.analyze(paths: paths, history: history)
@@ -36,10 +39,13 @@ import Testing
 
   @Test func sameBundlesGiveIdenticalReports() throws {
     let (fixture, paths) = try Self.writeSite(.newVendor, months: 5)
+    defer { fixture.remove() }
     let run = AnalysisRun(identities: [fixture.identity], logger: .silent)
     for format in ReportFormat.allCases {
-      let first = format.render(try run.analyze(paths: paths, history: try HistoryDatabase(path: ":memory:")))
-      let second = format.render(try run.analyze(paths: paths.reversed(), history: try HistoryDatabase(path: ":memory:")))
+      let first = format.render(
+        try run.analyze(paths: paths, history: try HistoryDatabase(path: ":memory:")))
+      let second = format.render(
+        try run.analyze(paths: paths.reversed(), history: try HistoryDatabase(path: ":memory:")))
       #expect(first == second, "format \(format)")
       #expect(first.contains("Delta Imaging"), "format \(format)")
     }
@@ -47,6 +53,7 @@ import Testing
 
   @Test func reanalyzingChangesNothing() throws {
     let (fixture, paths) = try Self.writeSite(.newVendor, months: 5)
+    defer { fixture.remove() }
     let run = AnalysisRun(identities: [fixture.identity], logger: .silent)
     let history = try HistoryDatabase(path: ":memory:")
     let first = ReportFormat.json.render(try run.analyze(paths: paths, history: history))
@@ -56,10 +63,12 @@ import Testing
 
   @Test func diffComparesTwoBundles() throws {
     let (fixture, paths) = try Self.writeSite(.newVendor)
+    defer { fixture.remove() }
     let run = AnalysisRun(identities: [fixture.identity], logger: .silent)
     let report = try run.diff(old: paths[8], new: paths[9])
     let site = try #require(report.sites.first)
-    #expect(site.baseline == Day(year: 2026, month: 9, day: 1)!...Day(year: 2026, month: 9, day: 30)!)
+    #expect(
+      site.baseline == Day(year: 2026, month: 9, day: 1)!...Day(year: 2026, month: 9, day: 30)!)
     let appearance = site.findings.first { $0.kind == "first_appearance" }
     #expect(appearance?.subject == "manufacturer=Delta Imaging")
     #expect(!site.findings.contains { $0.kind == "sequence_gap" })
@@ -67,7 +76,9 @@ import Testing
 
   @Test func reportsKeyChangeAsIncident() throws {
     let (fixture, paths) = try Self.writeSite(.none, months: 2)
+    defer { fixture.remove() }
     let forger = try BundleFixture(seed: 3)
+    defer { forger.remove() }
     var generator = SiteGenerator(seed: 42)
     generator.months = 3
     generator.start = Day(year: 2026, month: 9, day: 1)!
@@ -88,6 +99,7 @@ import Testing
   @Test func writesDemoBundles() throws {
     let folder = getenv("MEDMON_REPORT_DEMO_DIR").map { String(cString: $0) }
     let fixture = try BundleFixture(folder: folder)
+    defer { if folder == nil { fixture.remove() } }
     var paths: [String] = []
     for (index, event) in [InjectedEvent.newVendor, .latencyRegression].enumerated() {
       var generator = AnalyzerTests.generator(event, seed: 42 + UInt64(index))

@@ -19,7 +19,9 @@ import Testing
 
   static func generator(site: Int, weeks: Int) -> SiteGenerator {
     var generator = SiteGenerator(seed: UInt64(500 + site))
-    generator.siteID = "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - String(site).count) + String(site)
+    generator.siteID =
+      "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - String(site).count)
+      + String(site)
     generator.siteName = "Site \(site)"
     generator.start = Day(year: 2025, month: 10, day: 6)!
     generator.periodLength = 7
@@ -31,6 +33,7 @@ import Testing
     let sites = Self.setting("MEDMON_BENCH_SITES", default: 3)
     let weeks = Self.setting("MEDMON_BENCH_WEEKS", default: 4)
     let fixture = try BundleFixture()
+    defer { fixture.remove() }
     let history = try HistoryDatabase(path: FileSystem.join(fixture.folder, "history.db"))
     var newest: BundleContent?
     for site in 0..<sites {
@@ -46,8 +49,11 @@ import Testing
     let elapsed = try clock.measure {
       text = ReportFormat.text.render(try run.analyze(paths: [path], history: history))
     }
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    print("bench-analyze: 1 bundle against \(sites) sites x \(weeks) weekly bundles: \(Format.decimal(seconds, digits: 3)) s")
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    print(
+      "bench-analyze: 1 bundle against \(sites) sites x \(weeks) weekly bundles: \(Format.decimal(seconds, digits: 3)) s"
+    )
     #expect(text.hasPrefix("Site 0 "))
     #expect(try history.sites().count == sites)
     #expect(seconds < 2)

@@ -20,14 +20,49 @@ import Testing
   }
 
   static let expectations: [Expectation] = [
-    Expectation(event: .newVendor, kind: "first_appearance", subject: "manufacturer=Delta Imaging", day: october, minimumSeverity: .warning),
-    Expectation(event: .newVendor, kind: "share_shift", subject: "manufacturer=Delta Imaging", day: october, minimumSeverity: .warning),
-    Expectation(event: .pediatric, kind: "pediatric_share", subject: "pediatric", day: eventDay, minimumSeverity: .warning),
-    Expectation(event: .newError, kind: "new_error_template", subject: "deadbeef00112233", day: eventDay, minimumSeverity: .incident),
-    Expectation(event: .latencyRegression, kind: "latency_regression", subject: "p95", day: eventDay, minimumSeverity: .incident),
-    Expectation(event: .outage, kind: "snapshot_gap", subject: "snapshots from \(eventDay)", day: eventDay, minimumSeverity: .incident),
-    Expectation(event: .bodyPartSwap, kind: "station_body_part_shift", subject: "p:CCCCCCCCCCCCCCCC body_part=ABDOMEN", day: eventDay, minimumSeverity: .warning),
-    Expectation(event: .positiveRateDoubles, kind: "positive_rate_shift", subject: "chest-xr 2.2 pneumothorax", day: eventDay, minimumSeverity: .warning),
+    Expectation(
+      event: .newVendor, kind: "first_appearance", subject: "manufacturer=Delta Imaging",
+      day: october, minimumSeverity: .warning),
+    Expectation(
+      event: .newVendor, kind: "share_shift", subject: "manufacturer=Delta Imaging", day: october,
+      minimumSeverity: .warning),
+    Expectation(
+      event: .pediatric, kind: "pediatric_share", subject: "pediatric", day: eventDay,
+      minimumSeverity: .warning),
+    Expectation(
+      event: .newError, kind: "new_error_template", subject: "deadbeef00112233", day: eventDay,
+      minimumSeverity: .incident),
+    Expectation(
+      event: .latencyRegression, kind: "latency_regression", subject: "p95", day: eventDay,
+      minimumSeverity: .incident),
+    Expectation(
+      event: .outage, kind: "snapshot_gap", subject: "snapshots from \(eventDay)", day: eventDay,
+      minimumSeverity: .incident),
+    Expectation(
+      event: .bodyPartSwap, kind: "station_body_part_shift",
+      subject: "p:CCCCCCCCCCCCCCCC body_part=ABDOMEN", day: eventDay, minimumSeverity: .warning),
+    Expectation(
+      event: .positiveRateDoubles, kind: "positive_rate_shift",
+      subject: "chest-xr 2.2 pneumothorax", day: eventDay, minimumSeverity: .warning),
+    Expectation(
+      event: .outage, kind: "throughput_drop", subject: "studies processed", day: eventDay,
+      minimumSeverity: .incident),
+    Expectation(
+      event: .pediatric, kind: "outlier_rate", subject: "age_below_model_range", day: eventDay,
+      minimumSeverity: .warning),
+    Expectation(
+      event: .gpuFailure, kind: "results_stopped", subject: "model results", day: eventDay,
+      minimumSeverity: .incident),
+    Expectation(
+      event: .gpuFailure, kind: "gpu_problem", subject: "gpu error", day: eventDay,
+      minimumSeverity: .incident),
+    Expectation(
+      event: .diskFilling, kind: "disk_nearly_full", subject: "/", day: eventDay.adding(days: 4),
+      minimumSeverity: .incident),
+    Expectation(
+      event: .shortErrorSpike, kind: "template_spike",
+      subject: "a1b2c3d4e5f60718 request timed out after <*> ms", day: eventDay,
+      minimumSeverity: .warning),
   ]
 
   static func generator(_ event: InjectedEvent, seed: UInt64) -> SiteGenerator {

@@ -12,6 +12,7 @@ import Testing
 
   @Test func readsValidBundle() throws {
     let fixture = try BundleFixture()
+    defer { fixture.remove() }
     let original = Self.content()
     let path = try fixture.write(original)
     let content = try BundleReader(identities: [fixture.identity]).read(path: path)
@@ -26,12 +27,14 @@ import Testing
 
   @Test func loadsIdentityFile() throws {
     let fixture = try BundleFixture()
+    defer { fixture.remove() }
     let identities = try BundleReader.loadIdentities(path: try fixture.identityFile())
     #expect(identities.map(\.recipient) == [fixture.identity.recipient])
   }
 
   @Test func rejectsBadSignature() throws {
     let fixture = try BundleFixture()
+    defer { fixture.remove() }
     let path = try fixture.write(Self.content(), defect: .badSignature)
     #expect(throws: BundleError.badSignature(path: path)) {
       try BundleReader(identities: [fixture.identity]).read(path: path)
@@ -40,6 +43,7 @@ import Testing
 
   @Test func rejectsChecksumMismatch() throws {
     let fixture = try BundleFixture()
+    defer { fixture.remove() }
     let path = try fixture.write(Self.content(), defect: .wrongChecksum)
     let error = #expect(throws: BundleError.self) {
       try BundleReader(identities: [fixture.identity]).read(path: path)
@@ -53,6 +57,7 @@ import Testing
 
   @Test func rejectsSizeMismatch() throws {
     let fixture = try BundleFixture()
+    defer { fixture.remove() }
     let path = try fixture.write(Self.content(), defect: .wrongSize)
     let error = #expect(throws: BundleError.self) {
       try BundleReader(identities: [fixture.identity]).read(path: path)
@@ -65,6 +70,7 @@ import Testing
 
   @Test func rejectsUnknownVersion() throws {
     let fixture = try BundleFixture()
+    defer { fixture.remove() }
     let path = try fixture.write(Self.content(), defect: .unknownVersion)
     #expect(throws: BundleError.unsupportedVersion(2)) {
       try BundleReader(identities: [fixture.identity]).read(path: path)
@@ -73,7 +79,9 @@ import Testing
 
   @Test func rejectsWrongIdentity() throws {
     let fixture = try BundleFixture()
+    defer { fixture.remove() }
     let other = try BundleFixture(seed: 9)
+    defer { other.remove() }
     let path = try fixture.write(Self.content())
     #expect(throws: BundleError.noMatchingIdentity(path: path, recipients: ["4c1d0b9e7a2f3e55"])) {
       try BundleReader(identities: [other.identity]).read(path: path)
@@ -82,6 +90,7 @@ import Testing
 
   @Test func rejectsExtraEntry() throws {
     let fixture = try BundleFixture()
+    defer { fixture.remove() }
     let path = try fixture.write(Self.content(), defect: .extraEntry)
     #expect(throws: BundleError.unexpectedEntry(path: path, entry: "notes.txt")) {
       try BundleReader(identities: [fixture.identity]).read(path: path)
@@ -90,16 +99,21 @@ import Testing
 
   @Test func rejectsRowCountMismatch() throws {
     let fixture = try BundleFixture()
+    defer { fixture.remove() }
     let original = Self.content()
     let path = try fixture.write(original, defect: .wrongRowCount)
     let rows = original.tables[.dicomCounts]!.count
-    #expect(throws: BundleError.rowCountMismatch(path: path, table: "dicom_counts", expected: rows + 1, actual: rows)) {
+    #expect(
+      throws: BundleError.rowCountMismatch(
+        path: path, table: "dicom_counts", expected: rows + 1, actual: rows)
+    ) {
       try BundleReader(identities: [fixture.identity]).read(path: path)
     }
   }
 
   @Test func rejectsTraversalEntry() throws {
     let fixture = try BundleFixture()
+    defer { fixture.remove() }
     let path = try fixture.rawTar([("../manifest.json", Array("{}".utf8))], to: "traversal.tar")
     #expect(throws: BundleError.unsafeEntry(path: path, entry: "../manifest.json")) {
       try BundleReader(identities: [fixture.identity]).read(path: path)
@@ -108,6 +122,7 @@ import Testing
 
   @Test func rejectsTruncatedBundle() throws {
     let fixture = try BundleFixture()
+    defer { fixture.remove() }
     let path = try fixture.write(Self.content())
     let bytes = try FileSystem.readBytes(path)
     let cut = FileSystem.join(fixture.folder, "cut.tar")
@@ -123,6 +138,7 @@ import Testing
 
   @Test func rejectsMissingEntries() throws {
     let fixture = try BundleFixture()
+    defer { fixture.remove() }
     let path = try fixture.rawTar([("manifest.json", Array("{}".utf8))], to: "short.tar")
     #expect(throws: BundleError.missingEntry(path: path, entry: "manifest.sig")) {
       try BundleReader(identities: [fixture.identity]).read(path: path)

@@ -14,9 +14,11 @@ import Testing
 
   /// Returns the markup of the figure with `id`.
   static func figure(_ id: String, in html: String) -> String? {
-    let parts = html.split(separator: "<figure class=\"chart\" id=\"", omittingEmptySubsequences: false)
+    let parts = html.split(
+      separator: "<figure class=\"chart\" id=\"", omittingEmptySubsequences: false)
     guard let part = parts.dropFirst().first(where: { $0.hasPrefix(id + "\"") }) else { return nil }
-    return String(part.split(separator: "</figure>", maxSplits: 1, omittingEmptySubsequences: false)[0])
+    return String(
+      part.split(separator: "</figure>", maxSplits: 1, omittingEmptySubsequences: false)[0])
   }
 
   static func count(_ needle: String, in text: String) -> Int {
@@ -50,7 +52,8 @@ import Testing
 
   @Test func escapesSiteText() {
     var site = SiteReport(
-      siteID: "id", siteName: "<b>&\"x\"", sequence: nil, period: Day(daysSinceEpoch: 0)...Day(daysSinceEpoch: 0),
+      siteID: "id", siteName: "<b>&\"x\"", sequence: nil,
+      period: Day(daysSinceEpoch: 0)...Day(daysSinceEpoch: 0),
       baseline: nil, baselinePinned: false, studies: 0, baselineStudies: 0, findings: [],
       charts: ChartSet(
         vendorMonths: ChartData(title: "a<b", unit: "u", labels: [], series: []),
@@ -70,5 +73,14 @@ import Testing
     #expect(SVGChart.niceMaximum(7) == 10)
     #expect(SVGChart.niceMaximum(140) == 200)
     #expect(SVGChart.niceMaximum(0.031) == 0.05)
+  }
+
+  @Test func lineBreaksAtMissingDays() {
+    let chart = ChartData(
+      title: "latency", unit: "ms", labels: ["a", "b", "c", "d"],
+      series: [ChartSeries(name: "p95", values: [1, .nan, 2, 3])])
+    let svg = SVGChart.lines(chart)
+    #expect(Self.count("<polyline class=\"mark\"", in: svg) == 2)
+    #expect(!svg.contains("nan"))
   }
 }

@@ -42,7 +42,13 @@ import Testing
     let day = bundles[0].manifest.periodEnd
     replacement.manifest.periodStart = day
     replacement.manifest.payloadSHA256 = String(repeating: "e", count: 64)
-    replacement.tables = [.logLevels: [.sortedObject(["day": .string(day.description), "level": .string("error"), "count": .integer(99)])]]
+    replacement.tables = [
+      .logLevels: [
+        .sortedObject([
+          "day": .string(day.description), "level": .string("error"), "count": .integer(99),
+        ])
+      ]
+    ]
     try history.ingest(bundles[0])
     try history.ingest(replacement)
     let site = bundles[0].manifest.siteID
@@ -59,7 +65,13 @@ import Testing
     var late = bundles[1]
     let day = bundles[0].manifest.periodEnd
     late.manifest.periodStart = day
-    late.tables = [.logLevels: [.sortedObject(["day": .string(day.description), "level": .string("error"), "count": .integer(99)])]]
+    late.tables = [
+      .logLevels: [
+        .sortedObject([
+          "day": .string(day.description), "level": .string("error"), "count": .integer(99),
+        ])
+      ]
+    ]
     try history.ingest(late)
     try history.ingest(bundles[0])
     let rows = try history.tables(siteID: late.manifest.siteID, days: day...day)
@@ -79,11 +91,17 @@ import Testing
     #expect(events.first?.detail == "bundles 2 are missing before sequence 3")
     var again = bundles[2]
     again.manifest.payloadSHA256 = String(repeating: "a", count: 64)
-    #expect(try history.ingest(again) == .ingested(events: [
-      HistoryEvent(siteID: again.manifest.siteID, sequence: 3, kind: .sequenceRepeat,
-        detail: "sequence 3 arrived again with a different payload")
-    ]))
-    #expect(try history.events(siteID: again.manifest.siteID).map(\.kind) == [.sequenceGap, .sequenceRepeat])
+    #expect(
+      try history.ingest(again)
+        == .ingested(events: [
+          HistoryEvent(
+            siteID: again.manifest.siteID, sequence: 3, kind: .sequenceRepeat,
+            detail: "sequence 3 arrived again with a different payload")
+        ]))
+    #expect(
+      try history.events(siteID: again.manifest.siteID).map(\.kind) == [
+        .sequenceGap, .sequenceRepeat,
+      ])
   }
 
   @Test func pinsSigningKeyOnFirstSight() throws {
@@ -99,7 +117,8 @@ import Testing
     }
     #expect(event.kind == .signingKeyChanged)
     let site = forged.manifest.siteID
-    let stored = try history.tables(siteID: site, days: forged.manifest.periodStart...forged.manifest.periodEnd)
+    let stored = try history.tables(
+      siteID: site, days: forged.manifest.periodStart...forged.manifest.periodEnd)
     #expect(stored.dicomCounts.isEmpty)
     #expect(try history.bundles(siteID: site).map(\.trusted) == [true, false])
     #expect(try history.sites().first?.lastBundle?.sequence == 1)
@@ -116,15 +135,20 @@ import Testing
   }
 
   @Test func defaultPathFollowsXDG() {
-    #expect(HistoryDatabase.defaultPath(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/v"]) == "/data/medmon/history.db")
-    #expect(HistoryDatabase.defaultPath(environment: ["HOME": "/home/v"]) == "/home/v/.local/share/medmon/history.db")
+    #expect(
+      HistoryDatabase.defaultPath(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/v"])
+        == "/data/medmon/history.db")
+    #expect(
+      HistoryDatabase.defaultPath(environment: ["HOME": "/home/v"])
+        == "/home/v/.local/share/medmon/history.db")
     #expect(HistoryDatabase.defaultPath(environment: [:]) == nil)
   }
 
   @Test func findsSiteByNameOrPrefix() throws {
     let history = try HistoryDatabase(path: ":memory:")
     try history.ingest(Self.bundles(months: 1)[0])
-    #expect(try history.site(matching: "North Clinic")?.siteID == "0b7d2c8e-5f1a-4e39-9a57-3f7c1d2e8b40")
+    #expect(
+      try history.site(matching: "North Clinic")?.siteID == "0b7d2c8e-5f1a-4e39-9a57-3f7c1d2e8b40")
     #expect(try history.site(matching: "0b7d")?.name == "North Clinic")
     #expect(try history.site(matching: "zz") == nil)
   }

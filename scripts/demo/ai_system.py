@@ -8,7 +8,7 @@ import math
 from . import timeline as tl
 from .studies import Study
 
-BASE_RATES = {"pneumothorax": 0.06, "effusion": 0.10, "nodule": 0.05}
+BASE_RATES = {"pneumothorax": 0.06, "effusion": 0.10, "nodule": 0.05, "opacity": 0.20}
 
 FETCH_TRACEBACK = """Traceback (most recent call last):
   File "/opt/chestai/pipeline/fetch.py", line 41, in fetch_series
@@ -88,6 +88,7 @@ class AISystem:
         self._inference(start, "INFO", "chestai.pipeline", f"processing study {study.study_uid}{who}")
         status = self._failure(study, start, version)
         if status is None:
+            self._log_instances(study, start, latency)
             self._inference(done, "INFO", "chestai.pipeline",
                             f"study {study.study_uid} done in {latency} ms")
             self._router(done, "info", f"result for study {study.study_uid} sent to PACS",
@@ -98,6 +99,13 @@ class AISystem:
                 "time": _rfc3339(done), "study": study.study_uid, "model": tl.MODEL,
                 "version": version, "status": status, "latency_ms": latency,
             })
+
+    def _log_instances(self, study: Study, start: dt.datetime, latency: int):
+        """Log the inference time of each image, which shares the study's time."""
+        share = latency // max(1, len(study.instance_uids))
+        for index, uid in enumerate(study.instance_uids):
+            moment = start + dt.timedelta(milliseconds=share * (index + 1))
+            self._inference(moment, "INFO", "chestai.model", f"instance {uid} inferred in {share} ms")
 
     def _failure(self, study: Study, start: dt.datetime, version: str):
         roll = self.rng.random()
@@ -121,8 +129,8 @@ class AISystem:
 
     def _result_line(self, study: Study, done: dt.datetime, version: str, latency: int) -> dict:
         rates = dict(BASE_RATES)
-        if version == "2.3.0":
-            rates["pneumothorax"] *= 2
+        if version == "2.2.0":
+            rates["opacity"] *= 2
         findings = {}
         for name, rate in rates.items():
             positive = self.rng.random() < rate

@@ -1,11 +1,21 @@
 """Writes the demo studies as DICOM files, made from small uncompressed
-test images that ship inside the pydicom package."""
+test images that ship inside the pydicom package.
+
+Each template element is encoded once with pydicom. A file is then the
+template's encoded elements with the attributes of its study encoded
+fresh and put in tag order, which is several times faster than writing a
+whole data set per file with pydicom.
+"""
 
 import datetime as dt
 import os
 from pathlib import Path
 
 import pydicom
+from pydicom.dataelem import DataElement
+from pydicom.datadict import dictionary_VR, tag_for_keyword
+from pydicom.filebase import DicomBytesIO
+from pydicom.filewriter import write_data_element
 from pydicom.uid import ExplicitVRLittleEndian
 
 from .studies import Study, new_uid
@@ -27,25 +37,56 @@ DROPPED_KEYWORDS = [
     "OtherPatientIDs", "OtherPatientNames", "PatientAddress", "ReferringPhysicianName",
     "PerformingPhysicianName", "OperatorsName", "ImageComments", "StudyComments",
     "RequestingPhysician", "PatientComments", "FrameOfReferenceUID", "StudyID",
+    "InstanceCreatorUID", "AdditionalPatientHistory",
 ]
+IMPLEMENTATION_CLASS_UID = "2.25.267163398618463519217328496539216186601"
 
 
 def template_directory() -> Path:
     return Path(pydicom.__file__).parent / "data" / "test_files"
 
 
+def encode(tag: int, value) -> bytes:
+    """Encode one element in explicit VR little endian."""
+    buffer = DicomBytesIO()
+    buffer.is_little_endian = True
+    buffer.is_implicit_VR = False
+    write_data_element(buffer, DataElement(tag, dictionary_VR(tag), value))
+    return buffer.getvalue()
+
+
 def load_templates() -> dict:
-    """Read the template data sets, without their identifying attributes."""
+    """Return, per modality, the template's encoded elements by tag."""
     templates = {}
     for modality, relative in TEMPLATE_FILES.items():
-        dataset = pydicom.dcmread(template_directory() / relative)
-        for keyword in DROPPED_KEYWORDS:
-            if keyword in dataset:
-                delattr(dataset, keyword)
-        dataset.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
-        templates[modality] = dataset
+        dataset = pydicom.dcmread(template_directory() / relative, stop_before_pixels=False)
+        dropped = {tag_for_keyword(keyword) for keyword in DROPPED_KEYWORDS}
+        templates[modality] = {
+            int(element.tag): encode_existing(element)
+            for element in dataset
+            if int(element.tag) not in dropped and not element.tag.is_private
+        }
     templates["DX"] = templates["CR"]
     return templates
+
+
+def encode_existing(element) -> bytes:
+    buffer = DicomBytesIO()
+    buffer.is_little_endian = True
+    buffer.is_implicit_VR = False
+    write_data_element(buffer, element)
+    return buffer.getvalue()
+
+
+def file_meta(sop_class: str, sop_instance: str) -> bytes:
+    elements = b"".join([
+        encode(0x00020001, b"\x00\x01"),
+        encode(0x00020002, sop_class),
+        encode(0x00020003, sop_instance),
+        encode(0x00020010, ExplicitVRLittleEndian),
+        encode(0x00020012, IMPLEMENTATION_CLASS_UID),
+    ])
+    return b"\x00" * 128 + b"DICM" + encode(0x00020000, len(elements)) + elements
 
 
 class DICOMWriter:
@@ -65,67 +106,60 @@ class DICOMWriter:
             for instance_number in range(1, self._instances(study) + 1):
                 sop_uid = new_uid(self.rng)
                 study.instance_uids.append(sop_uid)
-                dataset = self._dataset(study, view, series_uid, sop_uid)
-                dataset.SeriesNumber = series_number
-                dataset.InstanceNumber = instance_number
+                values = self._attributes(study, view, series_uid, sop_uid)
+                values.update(SeriesNumber=series_number, InstanceNumber=instance_number)
+                data = file_meta(SOP_CLASSES[study.modality], sop_uid) + self._data_set(study, values)
                 arrival = study.arrival + dt.timedelta(seconds=series_number * 7 + instance_number)
-                self._save(dataset, study, series_number, instance_number, arrival)
+                self._save(data, study, series_number, instance_number, arrival)
 
     def _instances(self, study: Study) -> int:
         if len(study.view_positions) == 2:
             return 1
         return self.rng.choices([1, 2, 3], [6, 3, 1])[0]
 
-    def _dataset(self, study: Study, view: str, series_uid: str, sop_uid: str):
-        dataset = self.templates[study.modality]
+    def _data_set(self, study: Study, values: dict) -> bytes:
+        elements = dict(self.templates[study.modality])
+        for keyword, value in values.items():
+            tag = tag_for_keyword(keyword)
+            if value is None:
+                elements.pop(tag, None)
+            else:
+                elements[tag] = encode(tag, value)
+        return b"".join(elements[tag] for tag in sorted(elements))
+
+    def _attributes(self, study: Study, view: str, series_uid: str, sop_uid: str) -> dict:
         date = study.arrival.strftime("%Y%m%d")
-        dataset.file_meta.MediaStorageSOPClassUID = SOP_CLASSES[study.modality]
-        dataset.file_meta.MediaStorageSOPInstanceUID = sop_uid
-        dataset.SOPClassUID = SOP_CLASSES[study.modality]
-        dataset.SOPInstanceUID = sop_uid
-        dataset.StudyInstanceUID = study.study_uid
-        dataset.SeriesInstanceUID = series_uid
-        dataset.StudyDate = dataset.SeriesDate = dataset.ContentDate = date
-        dataset.AcquisitionDate = date
-        dataset.StudyDescription = f"{study.modality} {study.body_part or 'UNSPECIFIED'}"
-        dataset.SeriesDescription = view or study.modality
-        dataset.StudyTime = study.arrival.strftime("%H%M%S")
-        dataset.AccessionNumber = "ACC" + study.patient_id[4:] + date[4:]
-        dataset.PatientName = study.patient_name
-        dataset.PatientID = study.patient_id
-        dataset.PatientBirthDate = study.birth_date
-        dataset.PatientSex = study.sex
-        dataset.PatientAge = f"{study.age_years:03d}Y"
-        self._set_equipment(dataset, study, view)
-        return dataset
+        xray = study.modality in ("DX", "CR")
+        spacing = [f"{study.pixel_spacing:.3f}"] * 2
+        return {
+            "SOPClassUID": SOP_CLASSES[study.modality], "SOPInstanceUID": sop_uid,
+            "StudyInstanceUID": study.study_uid, "SeriesInstanceUID": series_uid,
+            "StudyDate": date, "SeriesDate": date, "ContentDate": date, "AcquisitionDate": date,
+            "StudyTime": study.arrival.strftime("%H%M%S"),
+            "AccessionNumber": "ACC" + study.patient_id[4:] + date[4:],
+            "StudyDescription": f"{study.modality} {study.body_part or 'UNSPECIFIED'}",
+            "SeriesDescription": view or study.modality,
+            "PatientName": study.patient_name, "PatientID": study.patient_id,
+            "PatientBirthDate": study.birth_date, "PatientSex": study.sex,
+            "PatientAge": f"{study.age_years:03d}Y",
+            "Modality": study.modality, "Manufacturer": study.manufacturer,
+            "ManufacturerModelName": study.model, "SoftwareVersions": study.software,
+            "StationName": study.station, "InstitutionName": study.institution,
+            "BodyPartExamined": study.body_part, "ViewPosition": view,
+            "PatientPosition": study.patient_position,
+            # The demo's CR reader writes MONOCHROME1 (inverted grey
+            # scale), and its DX detectors write MONOCHROME2.
+            "PhotometricInterpretation": "MONOCHROME1" if study.modality == "CR" else "MONOCHROME2",
+            "PixelSpacing": spacing,
+            "ImagerPixelSpacing": spacing if xray else None,
+            "KVP": None if study.modality == "MR" else f"{study.kvp:g}",
+            "ExposureInmAs": None if study.modality == "MR" else float(study.exposure),
+        }
 
-    def _set_equipment(self, dataset, study: Study, view: str):
-        dataset.Modality = study.modality
-        dataset.Manufacturer = study.manufacturer
-        dataset.ManufacturerModelName = study.model
-        dataset.SoftwareVersions = study.software
-        dataset.StationName = study.station
-        dataset.InstitutionName = study.institution
-        dataset.BodyPartExamined = study.body_part
-        dataset.ViewPosition = view
-        dataset.PatientPosition = study.patient_position
-        dataset.PixelSpacing = [study.pixel_spacing, study.pixel_spacing]
-        # The demo's CR reader writes MONOCHROME1 (inverted grey scale), and
-        # its DX detectors write MONOCHROME2.
-        dataset.PhotometricInterpretation = "MONOCHROME1" if study.modality == "CR" else "MONOCHROME2"
-        if study.modality in ("DX", "CR"):
-            dataset.ImagerPixelSpacing = [study.pixel_spacing, study.pixel_spacing]
-        if study.modality == "MR":
-            if "KVP" in dataset:
-                del dataset.KVP
-        else:
-            dataset.KVP = study.kvp
-            dataset.ExposureInmAs = study.exposure
-
-    def _save(self, dataset, study: Study, series: int, instance: int, arrival: dt.datetime):
+    def _save(self, data: bytes, study: Study, series: int, instance: int, arrival: dt.datetime):
         path = self._path(study, series, instance)
         path.parent.mkdir(parents=True, exist_ok=True)
-        dataset.save_as(path, enforce_file_format=True)
+        path.write_bytes(data)
         stamp = arrival.timestamp()
         os.utime(path, (stamp, stamp))
         self.files += 1

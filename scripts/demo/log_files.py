@@ -1,6 +1,6 @@
-"""Writes log records into monthly rotated files, as logrotate leaves
-them: `NAME` for the current month, `NAME.1` for the month before, and
-`NAME.2.gz` and older compressed."""
+"""Log files that grow month by month and rotate as logrotate leaves them:
+`NAME` is the live file, `NAME.1` the month before, and `NAME.2.gz` and
+older are compressed."""
 
 import gzip
 import json
@@ -8,29 +8,47 @@ import os
 from pathlib import Path
 
 
-def write_rotated(folder: Path, name: str, records: list, render) -> list:
-    """Write `records` (time, record) sorted by time, one file per month.
+class RotatingLog:
+    """One log file of the demo's AI system, written a month at a time."""
 
-    Returns the paths written, newest first."""
-    records = sorted(records, key=lambda item: item[0])
-    months = sorted({(moment.year, moment.month) for moment, _ in records}, reverse=True)
-    paths = []
-    for age, month in enumerate(months):
-        chunk = [render(record) for moment, record in records
-                 if (moment.year, moment.month) == month]
-        text = "".join(line + "\n" for line in chunk).encode()
-        path = folder / (name if age == 0 else f"{name}.{age}")
-        if age >= 2:
-            path = path.with_name(path.name + ".gz")
-            # mtime=0 keeps the gzip bytes the same for the same seed.
-            with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
-                out.write(text)
-        else:
-            path.write_bytes(text)
-        last = max(moment for moment, _ in records if (moment.year, moment.month) == month)
-        os.utime(path, (last.timestamp(), last.timestamp()))
-        paths.append(path)
-    return paths
+    def __init__(self, folder: Path, name: str, render):
+        self.folder = folder
+        self.name = name
+        self.render = render
+        self.rotations = 0
+
+    def write_month(self, records: list):
+        """Rotate the live file, then write `records` (time, record) as the
+        new live file."""
+        live = self.folder / self.name
+        if live.exists():
+            self._rotate(live)
+        records = sorted(records, key=lambda item: item[0])
+        live.write_text("".join(self.render(record) + "\n" for _, record in records))
+        if records:
+            stamp = records[-1][0].timestamp()
+            os.utime(live, (stamp, stamp))
+
+    def _rotate(self, live: Path):
+        # Older copies move up by one, oldest first, keeping their mtime.
+        for number in range(self.rotations, 1, -1):
+            older = self.folder / f"{self.name}.{number}.gz"
+            older.rename(self.folder / f"{self.name}.{number + 1}.gz")
+        first = self.folder / f"{self.name}.1"
+        if first.exists():
+            compress(first, self.folder / f"{self.name}.2.gz")
+        live.rename(first)
+        self.rotations += 1
+
+
+def compress(source: Path, target: Path):
+    """Gzip `source` into `target` and remove it, as logrotate's compress."""
+    stamp = source.stat().st_mtime
+    # mtime=0 keeps the gzip bytes the same for the same seed.
+    with open(target, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+        out.write(source.read_bytes())
+    os.utime(target, (stamp, stamp))
+    source.unlink()
 
 
 def render_json(record: dict) -> str:

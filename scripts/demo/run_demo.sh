@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the whole medmon pipeline on a generated demo site, as a site admin
-# and then a vendor engineer would: generate, init, snapshot, one collect
-# per month, then analyze (or verify, on a build without analyze).
+# and then a vendor engineer would: a vendor key, init, a year of the site
+# with a snapshot after each month, one collect per month, then analyze
+# (or verify, on a build without analyze).
 #
 # Usage: run_demo.sh MEDMON PYTHON OUT
 #   MEDMON  the medmon executable
@@ -18,9 +19,6 @@ rm -rf "$out"
 mkdir -p "$out/usb"
 started=$(date +%s)
 
-echo "== generating the demo site in $out/site" >&2
-"$python" "$here/../demo_site.py" "$out/site" ${DEMO_END_MONTH:+--end-month "$DEMO_END_MONTH"}
-
 echo "== creating the vendor key $out/vendor.key" >&2
 if "$medmon" help keygen >/dev/null 2>&1; then
   "$medmon" keygen -o "$out/vendor.key"
@@ -33,15 +31,19 @@ fi
 echo "== medmon init" >&2
 site=$out/site
 "$medmon" init --config "$out/medmon.toml" --site "North Clinic" --recipient "$recipient" \
-  --dicom "$site/dicom" --logs "$site/logs/ai-inference.log*" \
-  --logs "$site/logs/dicom-router.jsonl*" --results "$site/results/results.jsonl" \
+  --dicom "$site/dicom" --logs "$site/logs/ai-inference.log" \
+  --logs "$site/logs/dicom-router.jsonl" --results "$site/results/results.jsonl" \
   --state "$out/state/state.db" --body-part CHEST --modality DX --modality CR
 # The demo's images are 16 x 16 pixel test images, so the matrix-size
 # outlier rule would fire on every one of them.
 sed -i 's/^min_matrix = .*/min_matrix = 16/' "$out/medmon.toml"
+# The inference service logs the time of each image as "inferred in N ms".
+sed -i 's/^# latency_pattern = .*/latency_pattern = "inferred in {ms} ms"/' "$out/medmon.toml"
 
-echo "== medmon snapshot" >&2
-"$medmon" snapshot --config "$out/medmon.toml"
+echo "== generating the demo site in $site, with a medmon snapshot after each month" >&2
+"$python" "$here/../demo_site.py" "$site" ${DEMO_END_MONTH:+--end-month "$DEMO_END_MONTH"} \
+  --snapshot "$medmon snapshot -q --config $out/medmon.toml"
+"$medmon" status --config "$out/medmon.toml" >&2
 
 echo "== medmon collect, one bundle per month" >&2
 "$python" - "$site/events.json" >"$out/months.txt" <<'PY'
@@ -62,7 +64,12 @@ if "$medmon" help analyze >/dev/null 2>&1; then
   "$medmon" analyze "$out"/usb/*.tar --identity "$out/vendor.key" \
     --history "$out/vendor-history.db" --format html --out "$out/report.html"
   "$medmon" analyze "$out"/usb/*.tar --identity "$out/vendor.key" \
+    --history "$out/vendor-history.db" --format json --out "$out/report.json"
+  "$medmon" analyze "$out"/usb/*.tar --identity "$out/vendor.key" \
     --history "$out/vendor-history.db" --format text
+  echo "== injected events against the report's findings" >&2
+  checked=0
+  "$python" "$here/check_report.py" "$site/events.json" "$out/report.json" >&2 || checked=$?
   report="the HTML report is $out/report.html"
 else
   echo "== medmon verify (this build has no analyze command yet)" >&2
@@ -74,3 +81,4 @@ fi
 
 echo "== done in $(( $(date +%s) - started )) s; injected events: $site/events.json" >&2
 echo "== $report" >&2
+exit "${checked:-0}"

@@ -73,7 +73,7 @@ def choose_equipment(rng, line: tl.Timeline, day: dt.date):
     if rng.random() < new_share:
         station, institution = tl.NEW_VENDOR_STATION
         return station, institution, tl.NEW_VENDOR
-    station = rng.choices(["DX-MAIN-1", "DX-ER-2", "CR-WARD-3", "DX-OUTPT-1"], [4, 3, 2, 2])[0]
+    station = rng.choices(["DX-MAIN-1", "DX-ER-2", "CR-WARD-3", "DX-OUTPT-1"], [3, 4, 2, 2])[0]
     institution, index = tl.STATIONS[station]
     return station, institution, tl.STEADY_EQUIPMENT[index]
 
@@ -85,7 +85,7 @@ def body_part(rng, modality: str, station: str, line: tl.Timeline, day: dt.date)
         return rng.choices(["HEAD", "KNEE", "LSPINE"], [5, 3, 2])[0]
     part = "CHEST" if rng.random() < 0.85 else rng.choice(OTHER_XRAY_PARTS)
     if part == "CHEST" and station == tl.SWAPPED_STATION and line.active("bodyPartSwap", day):
-        return "FOOT" if rng.random() < 0.7 else ""
+        return "FOOT" if rng.random() < 0.8 else ""
     return part
 
 
@@ -94,7 +94,7 @@ def make_study(rng, line: tl.Timeline, arrival: dt.datetime) -> Study:
     station, institution, equipment = choose_equipment(rng, line, day)
     manufacturer, model, software, modality = equipment
     part = body_part(rng, modality, station, line, day)
-    pediatric = 0.15 * line.ramp("pediatric", day) if line.active("pediatric", day) else 0.0
+    pediatric = 0.2 * line.ramp("pediatric", day) if line.active("pediatric", day) else 0.0
     age = patient_age(rng, pediatric if modality in ("DX", "CR") else 0.0)
     birth = day - dt.timedelta(days=int(age * 365.25 + rng.randint(0, 364)))
     views = ["PA", "LAT"] if modality in ("DX", "CR") and rng.random() < 0.5 else ["PA"]
@@ -126,5 +126,9 @@ def make_study(rng, line: tl.Timeline, arrival: dt.datetime) -> Study:
 def studies_for_day(rng, line: tl.Timeline, day: dt.date, low: int, high: int) -> list:
     count = rng.randint(low, high)
     if day.weekday() >= 5:
-        count = max(1, count // 2)
+        count = max(1, round(count * 0.6))
+    if line.active("outage", day):
+        # The outage falls on two busy weekdays, so that its missing results
+        # stand out from a quiet day's.
+        count = max(count, (low + high) // 2 + 3)
     return [make_study(rng, line, t) for t in tl.arrival_times(rng, day, count)]

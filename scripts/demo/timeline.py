@@ -99,38 +99,40 @@ class Timeline:
         return min(1.0, (day - event.start).days / span)
 
     def model_version(self, day: dt.date) -> str:
-        if day >= self.event("positiveRateDoubles").start:
-            return "2.3.0"
-        if day >= self.event("newError").start:
-            return "2.2.0"
-        return "2.1.4"
+        return "2.2.0" if day >= self.event("newError").start else "2.1.4"
 
     def _plan_events(self) -> list:
         october = next(
             (m for m in self.months if m.month == 10), self.months[len(self.months) // 2]
         )
+        # A vendor report compares the newest month with the months before
+        # it, so every event but the two slow shifts starts in the last month.
         last_month = self.months[-1]
-        update = self.months[-5].replace(day=12)
-        outage = self.months[-4].replace(day=16)
-        swap = self.months[-3].replace(day=9)
-        release = self.months[-2].replace(day=6)
-        pediatric = self.months[-3]
+        release = last_month.replace(day=2)
+        swap = last_month.replace(day=6)
+        slowdown = last_month.replace(day=12)
+        outage = last_month.replace(day=17)
+        while outage.weekday() != 1:  # a Tuesday and Wednesday
+            outage += dt.timedelta(days=1)
+        pediatric = self.months[-2]
         return [
             Event("newVendor", october, self.last, {
                 "manufacturer": NEW_VENDOR[0], "model": NEW_VENDOR[1],
                 "software": NEW_VENDOR[2], "station": NEW_VENDOR_STATION[0],
-                "share": "rising from about 5% to 35% of DX instances",
+                "institution": NEW_VENDOR_STATION[1],
+                "share": "rising from about 5% to 35% of DX studies",
+                "also": "the new station's institution gains the same share",
             }),
             Event("pediatric", pediatric, self.last, {
                 "age_bands": ["2-4", "5-11", "12-17"],
-                "share": "rising from 0 to about 15% of DX and CR studies",
+                "share": "rising from 0 to about 20% of DX and CR studies",
             }),
-            Event("newError", update, self.last, {
+            Event("newError", release, self.last, {
                 "model": MODEL, "version": "2.2.0",
                 "exception": "IndexError", "log": "ai-inference.log",
                 "rate": "about 6% of studies fail with a new traceback",
             }),
-            Event("latencyRegression", last_month, self.last, {
+            Event("latencyRegression", slowdown, self.last, {
                 "model": MODEL, "factor": 1.8,
                 "p95_ms": "about 1400 before, about 2500 after",
             }),
@@ -139,12 +141,12 @@ class Timeline:
                 "log": "CUDA errors every 10 minutes; images keep arriving",
             }),
             Event("bodyPartSwap", swap, self.last, {
-                "station": SWAPPED_STATION, "written": ["FOOT", ""],
+                "station": SWAPPED_STATION, "written": {"FOOT": 0.8, "": 0.2},
                 "true_body_part": "CHEST",
             }),
             Event("positiveRateDoubles", release, self.last, {
-                "model": MODEL, "version": "2.3.0", "finding": "pneumothorax",
-                "rate": "6% before, 12% after",
+                "model": MODEL, "version": "2.2.0", "finding": "opacity",
+                "rate": "20% before, 40% after",
             }),
         ]
 

@@ -6,8 +6,8 @@ import Core
 /// Packs payload tables into a bundle: a zstd-compressed inner tar,
 /// encrypted with age to the vendor's recipients, with a signed manifest,
 /// in one outer tar. The file is written under a temporary name on the
-/// target, flushed, renamed, then read back and verified; on any failure
-/// nothing remains under the final name and no plaintext is ever written.
+/// target, flushed, renamed, then read back and verified. On any failure
+/// nothing remains under the final name, and no plaintext is ever written.
 public struct BundleWriter {
   public let config: SiteConfig
   public let signingKey: Ed25519

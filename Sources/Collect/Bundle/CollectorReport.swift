@@ -1,7 +1,7 @@
 import Core
 
-/// What one collector contributed to a bundle, carried in
-/// `collection.json` so the bundle describes itself.
+/// The record of one collector's work, carried in `collection.json` so
+/// the bundle describes itself.
 public struct CollectorReport: Equatable, Sendable {
   public var name: String
   public var summary: String

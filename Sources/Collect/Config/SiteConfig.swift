@@ -7,7 +7,7 @@ public struct SiteConfig: Equatable, Sendable {
   /// A random UUID made by `init`; it names the site in every bundle.
   public var siteID: String
   public var statePath: String
-  /// The folder that holds the signing and pseudonym keys, mode 0700.
+  /// The folder of the signing and pseudonym keys, mode 0700.
   public var secretsPath: String
   public var recipients: [String]
   public var dicom = DICOMSettings()
@@ -38,7 +38,7 @@ public struct SiteConfig: Equatable, Sendable {
   }
 }
 
-/// Where the DICOM store is and how to walk it.
+/// Settings of the DICOM store walk.
 public struct DICOMSettings: Equatable, Sendable {
   public var roots: [String] = []
   /// Parser threads; 0 means one per core.
@@ -47,7 +47,7 @@ public struct DICOMSettings: Equatable, Sendable {
   public var skipSuffixes = [".json", ".txt", ".xml", ".log", ".tmp", ".lock"]
 }
 
-/// Which application logs to read and how.
+/// Settings of the application log reader.
 public struct LogSettings: Equatable, Sendable {
   public var paths: [String] = []
   /// auto, json, python, syslog or plain.
@@ -56,14 +56,14 @@ public struct LogSettings: Equatable, Sendable {
   public var latencyPattern: String?
 }
 
-/// Where the AI system writes its per-study results (JSON Lines).
+/// Settings of the AI results reader (JSON Lines files).
 public struct ResultSettings: Equatable, Sendable {
   public var paths: [String] = []
   /// Size of the random review sample per period.
   public var reviewSample = 20
 }
 
-/// What host health to record at each snapshot.
+/// Settings of the host health probe run at each snapshot.
 public struct HostSettings: Equatable, Sendable {
   public var diskPaths: [String] = ["/"]
   public var units: [String] = []
@@ -71,7 +71,7 @@ public struct HostSettings: Equatable, Sendable {
   public var gpu = true
 }
 
-/// What may leave the site, beyond the fixed allow-list.
+/// Privacy settings beyond the fixed allow-list of exported fields.
 public struct PrivacySettings: Equatable, Sendable {
   /// Cells of quasi-identifier cross-tabulations below this count are
   /// suppressed before export.

@@ -1,7 +1,8 @@
+import Core
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Core
 
 /// Reads files in chunks, plain or gzip-compressed.
 enum FileBytes {

@@ -53,7 +53,8 @@ public struct GlobMatcher: Sendable {
         characters.removeFirst()
         let upper = characters.removeFirst()
         guard character <= upper else {
-          throw LogError.invalidGlob(pattern: pattern, detail: "the range \(character)-\(upper) is reversed")
+          throw LogError.invalidGlob(
+            pattern: pattern, detail: "the range \(character)-\(upper) is reversed")
         }
         ranges.append(character...upper)
       } else {
@@ -91,6 +92,11 @@ public struct GlobMatcher: Sendable {
     }
   }
 
+  /// Tells whether `text` contains a wildcard, so it needs expanding.
+  public static func hasWildcard(_ text: String) -> Bool {
+    text.contains { "*?[".contains($0) }
+  }
+
   /// Returns the regular files that `pattern` (a whole path) names,
   /// sorted. A pattern without wildcards names itself when it exists.
   public static func expand(_ pattern: String) throws -> [String] {
@@ -101,7 +107,9 @@ public struct GlobMatcher: Sendable {
       let isLast = index == components.count - 1
       paths = try paths.flatMap { try step($0, component, isLast: isLast) }
     }
-    return Array(Set(paths)).sorted().map { absolute || !$0.hasPrefix("./") ? $0 : String($0.dropFirst(2)) }
+    return Array(Set(paths)).sorted().map {
+      absolute || !$0.hasPrefix("./") ? $0 : String($0.dropFirst(2))
+    }
   }
 
   private static func step(_ base: String, _ component: String, isLast: Bool) throws -> [String] {

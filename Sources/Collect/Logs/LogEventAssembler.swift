@@ -10,8 +10,8 @@ public struct LogEventAssembler {
   /// message followed, so a new `Traceback` header starts a new event.
   private var pendingTracebackEnded = false
   private var pendingExtraLines = 0
-  /// The most lines of one event kept in memory; a traceback is summarised
-  /// from its first lines when it is longer.
+  /// The maximum number of lines of one event kept in memory. A longer
+  /// traceback is summarised from its first lines.
   static let maximumEventLines = 5000
   private let tracebacks = TracebackParser()
 
@@ -59,7 +59,9 @@ public struct LogEventAssembler {
   /// Tells whether a Python line continues the event before it: it is
   /// indented, blank, part of a traceback, or has no header of its own.
   private func isContinuation(_ line: [UInt8]) -> Bool {
-    if line.isEmpty || line.first == 0x20 || line.first == 0x09 || line.first == 0x1B { return true }
+    if line.isEmpty || line.first == 0x20 || line.first == 0x09 || line.first == 0x1B {
+      return true
+    }
     return PythonHeader.parse(line) == nil
   }
 

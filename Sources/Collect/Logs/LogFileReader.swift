@@ -1,7 +1,8 @@
+import Core
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Core
 
 /// Reads the lines a live log file gained since a saved state, following
 /// rotation: a renamed file (`app.log` to `app.log.1`), a compressed one
@@ -74,6 +75,8 @@ public struct LogFileReader {
 
   /// Reads the rest of the file `state` describes from its rotated copy,
   /// found by inode or, for a compressed or copied one, by its head.
+  /// NOTE: when the file rotated twice between two reads, the lines of
+  /// the file in between (the newer `app.log.1`) are not read.
   private func finishRotated(_ state: LogFileState, body: (Line) -> Void) {
     guard let rotated = RotatedFileFinder.find(state) else {
       logger.warning(
@@ -96,7 +99,9 @@ public struct LogFileReader {
     }
     do {
       if rotated.hasSuffix(".gz") {
-        try FileBytes.readGzip(path: rotated, skipping: state.offset) { splitter.add($0, body: emit) }
+        try FileBytes.readGzip(path: rotated, skipping: state.offset) {
+          splitter.add($0, body: emit)
+        }
       } else {
         try FileBytes.read(path: rotated, from: state.offset) { splitter.add($0, body: emit) }
       }

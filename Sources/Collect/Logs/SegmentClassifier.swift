@@ -1,7 +1,7 @@
 /// Byte-level tests that tell a variable segment of a log message from
 /// a constant word. Each test looks at one segment only.
 enum SegmentClassifier {
-  /// Tells whether `segment` is a value: it holds a digit, or it is a
+  /// Tells whether `segment` is a value: it contains a digit, or it is a
   /// path, an e-mail address, a host name, a DICOM person name, a month
   /// or weekday name, a boolean or null, or a long run of hex letters.
   static func isVariable(_ segment: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -62,8 +62,13 @@ struct SyslogHeader: Equatable {
       while index < line.count {
         let byte = line[index]
         index += 1
-        if escaped { escaped = false } else if byte == 0x5C { escaped = true }
-        else if byte == UInt8(ascii: "]") { break }
+        if escaped {
+          escaped = false
+        } else if byte == 0x5C {
+          escaped = true
+        } else if byte == UInt8(ascii: "]") {
+          break
+        }
       }
     }
     while index < line.count, line[index] == 0x20 { index += 1 }

@@ -6,10 +6,10 @@
 /// A message is split at blanks into tokens, and each token into segments
 /// at the punctuation in `isDelimiter` and at dot leaders (`label.....0`).
 /// A segment is variable when it contains a digit (numbers, hex, UUIDs,
-/// DICOM UIDs, IP addresses, times) unless it is a code name like
-/// `jk2_init`, or when it looks like a path, an e-mail address, a host
-/// name, a DICOM person name (`FAMILY^GIVEN`), a month or weekday name or
-/// a boolean. The value of `key=value`, the word after a key such as
+/// DICOM UIDs, IP addresses, times), unless it is a code name like
+/// `jk2_init`. It is also variable when it looks like a path, an e-mail
+/// address, a host name, a DICOM person name (`FAMILY^GIVEN`), a month or
+/// weekday name or a boolean. The value of `key=value`, the word after a key such as
 /// `user` or `ФИО`, and capitalised words after a name key such as
 /// `patient` are variable too. Words in `TemplateVocabulary.meaningful`
 /// are never masked. Adjacent variables, a unit after a number
@@ -47,7 +47,7 @@ public struct TemplateMasker: Sendable {
   }
 }
 
-/// What the masker remembers from the tokens already written.
+/// The masker's memory of the tokens already written.
 struct MaskState {
   /// The last written token was exactly `<*>`.
   var lastWasVariable = false
@@ -76,13 +76,13 @@ let variableMark: [UInt8] = Array("<*>".utf8)
 }
 
 /// Returns the end of the token that starts at `start`. A quoted value
-/// after `=` (`tag="View Lock"`) stays one token even when it holds blanks.
+/// after `=` (`tag="View Lock"`) stays one token even when it contains blanks.
 func tokenEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
   var index = start
   let count = bytes.count
   while index < count, !isBlank(bytes[index]) {
     let byte = bytes[index]
-    if (byte == 0x22 || byte == 0x27), index > start, bytes[index - 1] == UInt8(ascii: "=") {
+    if byte == 0x22 || byte == 0x27, index > start, bytes[index - 1] == UInt8(ascii: "=") {
       var close = index + 1
       while close < count, bytes[close] != byte { close += 1 }
       if close < count { index = close }
@@ -134,7 +134,9 @@ extension TemplateMasker {
   ) -> Int? {
     var coreEnd = end
     while coreEnd > start, [0x2C, 0x3B, 0x29].contains(bytes[coreEnd - 1]) { coreEnd -= 1 }
-    if coreEnd > start, TemplateVocabulary.isUnit(UnsafeBufferPointer(rebasing: bytes[start..<coreEnd])) {
+    if coreEnd > start,
+      TemplateVocabulary.isUnit(UnsafeBufferPointer(rebasing: bytes[start..<coreEnd]))
+    {
       output.append(contentsOf: bytes[coreEnd..<end])
       return end
     }
@@ -155,7 +157,8 @@ extension TemplateMasker {
     return nextEnd
   }
 
-  private func isVariableRun(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+  private func isVariableRun(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool
+  {
     guard start < end, !(start..<end).contains(where: { isDelimiter(bytes[$0]) }) else {
       return false
     }
@@ -177,7 +180,9 @@ extension TemplateMasker {
   func maskSegments(
     _ token: UnsafeBufferPointer<UInt8>, _ state: inout MaskState, _ output: inout [UInt8]
   ) {
-    if token.count == 2, (token[0] == 0x28 && token[1] == 0x29) || (token[0] == 0x5B && token[1] == 0x5D) {
+    if token.count == 2,
+      (token[0] == 0x28 && token[1] == 0x29) || (token[0] == 0x5B && token[1] == 0x5D)
+    {
       output.append(token[0])
       output.append(contentsOf: variableMark)
       output.append(token[1])

@@ -121,8 +121,8 @@ public struct PrivacyGate {
     return nil
   }
 
-  /// A run of at least five numeric components separated by dots, as
-  /// study, series and instance UIDs are written.
+  /// Returns whether `text` holds five or more numeric components
+  /// separated by dots, the way study, series and instance UIDs look.
   static func looksLikeUID(_ text: String) -> Bool {
     var components = 0
     var current = 0

@@ -1,11 +1,10 @@
 import Core
 
 /// Adds parsed instances to the per-day aggregate tables of the state
-/// database. It runs inside the snapshot's transaction: counts and
-/// sketches build up in memory and `flush` merges them into the tables,
-/// while the study and series seen per day are checked against the
-/// database as they arrive, so a study is counted once per day however
-/// many snapshots deliver its instances.
+/// database, inside the snapshot's transaction. Counts and sketches build
+/// up in memory until `flush` merges them into the tables. The studies and
+/// series seen per day are checked against the database as they arrive,
+/// so a study counts once per day however many snapshots deliver it.
 final class DICOMAggregator {
   private struct CountKey: Hashable {
     var day: Int

@@ -3,14 +3,15 @@ import Core
 /// The files a previous snapshot saw, loaded into memory so that an
 /// unchanged tree costs one `lstat` per file and no query. Entries are
 /// keyed by a 64-bit hash of the path to keep a million files in tens of
-/// megabytes; a hash collision only makes a file look changed, which
-/// costs one re-parse, never a miscount.
+/// megabytes. A new path whose hash collides with a known one looks
+/// changed and is parsed; the stored row then decides whether it was
+/// counted before. A collision that also matches size, mtime and inode
+/// would skip a new file, with a chance near 2^-64 per pair.
 struct FileIndex {
   struct Entry {
     var size: Int64
     var modified: Int64
     var inode: UInt64
-    var counted: Bool
   }
 
   private var entries: [UInt64: Entry] = [:]
@@ -19,12 +20,12 @@ struct FileIndex {
 
   static func load(from database: Database) throws -> FileIndex {
     var index = FileIndex()
-    let statement = try database.prepare("SELECT path, size, mtime, inode, status FROM files")
+    let statement = try database.prepare("SELECT path, size, mtime, inode FROM files")
     while try statement.step() {
       let path = statement.string(at: 0) ?? ""
       index.entries[pathHash(path)] = Entry(
         size: statement.int64(at: 1), modified: statement.int64(at: 2),
-        inode: UInt64(bitPattern: statement.int64(at: 3)), counted: statement.string(at: 4) == "ok")
+        inode: UInt64(bitPattern: statement.int64(at: 3)))
     }
     statement.reset()
     return index

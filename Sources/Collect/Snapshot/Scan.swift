@@ -41,9 +41,9 @@ struct Scan {
     for case let file? in results { try store(file) }
   }
 
-  /// The day a file reached the store: its mtime, unless the mtime is
-  /// older than the previous snapshot (a copy that kept an old mtime), in
-  /// which case the day this snapshot first saw it.
+  /// Returns the day a file reached the store: its mtime, unless the mtime
+  /// is older than the previous snapshot (a copy that kept an old mtime).
+  /// Then it is the day this snapshot first saw the file.
   func arrivalDay(of status: FileSystem.Status) -> Day {
     let modified = Day(unixSeconds: status.modified)
     if let previousStart, status.modified < previousStart { return today }
@@ -51,11 +51,15 @@ struct Scan {
   }
 
   private mutating func store(_ file: ScannedFile) throws {
-    let known = index.lookup(file.path)
-    if known == nil { filesNew += 1 } else { filesChanged += 1 }
+    // The index is keyed by a path hash, so the stored row decides whether
+    // this path was known and already counted.
+    let previousStatus =
+      index.lookup(file.path) == nil
+      ? nil : try database.scalar("SELECT status FROM files WHERE path = ?", [.text(file.path)])?.stringValue
+    if previousStatus == nil { filesNew += 1 } else { filesChanged += 1 }
     let day = arrivalDay(of: file.status)
     if let problem = file.problem { problems[problem, default: 0] += 1 }
-    let countable = file.attributes != nil && known?.counted != true
+    let countable = file.attributes != nil && previousStatus != "ok"
     if countable { try aggregator.add(file, day: day) }
     let study = file.attributes.flatMap { $0.studyUID.isEmpty ? nil : aggregator.studyReference($0.studyUID) }
     try database.execute(

@@ -1,7 +1,7 @@
 import Core
 
-/// What a collector gets: the open state database (inside the snapshot's
-/// transaction), the configuration and the clock.
+/// The inputs of a collector: the open state database (inside the
+/// snapshot's transaction), the configuration and the clock.
 public struct SnapshotContext {
   public let database: Database
   public let config: SiteConfig
@@ -14,7 +14,7 @@ public struct SnapshotContext {
 
 /// One source a snapshot reads besides the DICOM store: a small
 /// declaration (name, summary, inputs) and a collect function that adds
-/// to the state database and says what it did.
+/// to the state database and returns a report of its work.
 public protocol SnapshotCollector {
   var name: String { get }
   /// One line for `medmon help` and `collection.json`.

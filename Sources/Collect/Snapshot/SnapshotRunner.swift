@@ -133,12 +133,14 @@ public final class SnapshotRunner {
   private func record(_ summary: SnapshotSummary, in database: Database) throws {
     try database.execute(
       """
-      INSERT INTO snapshots (started, finished, files_seen, files_new, files_changed, problems)
-      VALUES (?, ?, ?, ?, ?, ?)
+      INSERT INTO snapshots
+        (started, finished, files_seen, files_new, files_changed, problems, boot_time)
+      VALUES (?, ?, ?, ?, ?, ?, (SELECT boot_time FROM host_samples WHERE time = ?))
       """,
       [
         .integer(summary.started), .integer(summary.finished), .integer(summary.filesSeen),
         .integer(summary.filesNew), .integer(summary.filesChanged), .integer(summary.problemCount),
+        .integer(summary.started),
       ])
   }
 }

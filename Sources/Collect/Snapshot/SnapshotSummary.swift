@@ -1,4 +1,4 @@
-/// What one snapshot run found, for `status`, the log and the bundle.
+/// The outcome of one snapshot run, for `status`, the log and the bundle.
 public struct SnapshotSummary: Equatable, Sendable {
   public var started: Int64 = 0
   public var finished: Int64 = 0
@@ -8,7 +8,7 @@ public struct SnapshotSummary: Equatable, Sendable {
   public var instancesCounted = 0
   /// Problem kind to count, such as `not_dicom` or `permission_denied`.
   public var problems: [String: Int] = [:]
-  /// What each collector besides the DICOM walk did.
+  /// The reports of the collectors that ran after the DICOM walk.
   public var collectors: [CollectorReport] = []
   /// True when another snapshot held the lock and this run did nothing.
   public var skippedBecauseLocked = false

@@ -2,8 +2,8 @@
 /// keyed on `PRAGMA user_version`. Append new steps; never edit old ones.
 ///
 /// Tables whose rows carry identifiers (`files`, `studies`, `series_days`)
-/// exist for `lookup` and deduplication and are never exported; the
-/// bundle writer reads only the aggregate tables through an allow-list.
+/// exist for `lookup` and deduplication and are never exported. The
+/// bundle writer reads only the aggregate tables, through an allow-list.
 enum StateSchema {
   static let migrations: [String] = [
     """

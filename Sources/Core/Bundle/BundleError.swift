@@ -25,7 +25,8 @@ public enum BundleError: MedmonError, Equatable {
     case .unexpectedEntry(let path, let entry):
       return "bundle \"\(path)\" holds an unexpected entry \"\(entry)\""
     case .unsafeEntry(let path, let entry):
-      return "bundle \"\(path)\" holds an unsafe entry \"\(entry)\" (link, device, absolute path or '..')"
+      return
+        "bundle \"\(path)\" holds an unsafe entry \"\(entry)\" (link, device, absolute path or '..')"
     case .missingEntry(let path, let entry):
       return "bundle \"\(path)\" has no \"\(entry)\" entry"
     case .duplicateEntry(let path, let entry):
@@ -40,7 +41,8 @@ public enum BundleError: MedmonError, Equatable {
     case .sizeMismatch(let path, let expected, let actual):
       return "payload of bundle \"\(path)\" is \(actual) bytes, but the manifest says \(expected)"
     case .checksumMismatch(let path, let expected, let actual):
-      return "payload of bundle \"\(path)\" has SHA-256 \"\(actual)\", but the manifest says \"\(expected)\""
+      return
+        "payload of bundle \"\(path)\" has SHA-256 \"\(actual)\", but the manifest says \"\(expected)\""
     case .noMatchingIdentity(let path, let recipients):
       let list = recipients.joined(separator: ", ")
       return "no identity matches a recipient of bundle \"\(path)\" (recipients \(list))"
@@ -49,7 +51,8 @@ public enum BundleError: MedmonError, Equatable {
     case .invalidContent(let path, let file, let reason):
       return "invalid \"\(file)\" in bundle \"\(path)\": \(reason)"
     case .rowCountMismatch(let path, let table, let expected, let actual):
-      return "table \"\(table)\" in bundle \"\(path)\" has \(actual) rows, but content.json says \(expected)"
+      return
+        "table \"\(table)\" in bundle \"\(path)\" has \(actual) rows, but content.json says \(expected)"
     case .invalidRow(let path, let table, let line, let reason):
       return "invalid row at line \(line) of table \"\(table)\" in bundle \"\(path)\": \(reason)"
     case .altered(let path, let offset):

@@ -14,7 +14,8 @@ extension BundleManifest {
     let fields = ManifestFields(root: root)
     let format = try fields.string("format")
     guard format == BundleLayout.format else {
-      throw BundleError.invalidManifest(field: "format", reason: "\"\(format)\" is not \"medmon-bundle\"")
+      throw BundleError.invalidManifest(
+        field: "format", reason: "\"\(format)\" is not \"medmon-bundle\"")
     }
     let version = try fields.integer("format_version")
     guard BundleLayout.supportedVersions.contains(version) else {

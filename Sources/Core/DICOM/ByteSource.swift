@@ -3,9 +3,9 @@
 #endif
 
 /// The bytes a parse reads from: a window into an open file that slides and
-/// grows on demand, or a buffer in memory. A parse touches only the bytes
-/// it needs, so values it skips (Pixel Data, unrequested bulk data) are
-/// never read from disk.
+/// grows on demand, or a buffer in memory. A parse reads only the windows
+/// it needs, so values it skips (Pixel Data, unrequested bulk data) are not
+/// read from disk beyond the window that ends the header.
 final class ByteSource {
   /// The file descriptor, or -1 when every byte is in `buffer`.
   private let descriptor: Int32
@@ -18,11 +18,11 @@ final class ByteSource {
   private var count = 0
   private let ownsDescriptor: Bool
 
-  /// The first read of a file; most headers fit, so most files need one
-  /// read system call.
+  /// The size of the first read of a file. Most headers fit in it, so most
+  /// files need one read system call.
   static let initialWindow = 16 * 1024
 
-  /// Opens `path` for reading; throws `DICOMError.unreadable`.
+  /// Opens `path` for reading, or throws `DICOMError.unreadable`.
   init(path: String) throws {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
@@ -82,15 +82,15 @@ final class ByteSource {
       throw DICOMError.truncated(
         offset: offset, tag: nil, needed: length, available: max(0, size - offset))
     }
-    let wanted = min(size - offset, max(length, ByteSource.initialWindow, capacity))
-    if wanted > capacity {
+    let readSize = min(size - offset, max(length, ByteSource.initialWindow, capacity))
+    if readSize > capacity {
       buffer.deallocate()
-      capacity = wanted
+      capacity = readSize
       buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
     }
     var done = 0
-    while done < wanted {
-      let result = pread(descriptor, buffer + done, wanted - done, off_t(offset + done))
+    while done < readSize {
+      let result = pread(descriptor, buffer + done, readSize - done, off_t(offset + done))
       if result < 0 && errno == EINTR { continue }
       guard result > 0 else {
         count = 0

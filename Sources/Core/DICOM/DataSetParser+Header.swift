@@ -1,3 +1,11 @@
+/// A group length element seen at the top level: its group, the length it
+/// declares, and the offset where the group's other elements start.
+struct GroupLengthState {
+  var group: UInt16
+  var declared: UInt32
+  var start: Int
+}
+
 extension DataSetParser {
   /// Reads the element header at `position`. In explicit VR data an
   /// element whose VR bytes are not letters is read as implicit VR, which
@@ -61,11 +69,12 @@ extension DataSetParser {
     return vr
   }
 
-  /// Handles an item or delimiter tag met in a list of elements. Returns
-  /// the offset where the list ends, or nil to go on with the next element.
+  /// Handles an item or delimiter tag met in a list of elements: returns
+  /// the offset where the list ends, or throws when the tag has no place
+  /// there.
   mutating func handleDelimiter(
     _ header: ElementHeader, at position: Int, context: Context
-  ) throws -> Int? {
+  ) throws -> Int {
     switch (header.tag, context) {
     case (.itemDelimitation, .delimitedItem):
       return position + 8
@@ -98,8 +107,7 @@ extension DataSetParser {
   /// Compares a group length with the bytes its group took, once the group
   /// ends (`group` differs or is nil), and warns when they differ.
   mutating func checkGroupLength(
-    _ state: inout (group: UInt16, declared: UInt32, start: Int)?, at position: Int,
-    group: UInt16?
+    _ state: inout GroupLengthState?, at position: Int, group: UInt16?
   ) {
     guard let current = state, group != current.group else { return }
     let actual = position - current.start

@@ -44,34 +44,16 @@ struct DataSetParser {
     into elements: inout [DataElement]
   ) throws -> Int {
     var position = start
-    var groupLength: (group: UInt16, declared: UInt32, start: Int)? = nil
+    var groupLength: GroupLengthState? = nil
     while true {
-      if position >= end {
-        if context == .delimitedItem {
-          throw missingBytes(at: position, tag: nil, needed: 8, end: end)
-        }
+      if let finished = try endOfList(at: position, end: end, context: context) {
         checkGroupLength(&groupLength, at: position, group: nil)
-        return position
-      }
-      let remaining = end - position
-      if context == .metaGroup && (remaining < 8 || !isMetaGroup(at: position)) {
-        checkGroupLength(&groupLength, at: position, group: nil)
-        return position
-      }
-      if remaining < 8 {
-        guard context == .topLevel else {
-          throw missingBytes(at: position, tag: nil, needed: 8, end: end)
-        }
-        try checkTrailingBytes(at: position, count: remaining)
-        return end
+        return finished
       }
       let header = try readHeader(at: position, end: end, encoding: encoding)
       let tag = header.tag
       if tag.group == 0xFFFE {
-        if let next = try handleDelimiter(header, at: position, context: context) {
-          return next
-        }
-        continue
+        return try handleDelimiter(header, at: position, context: context)
       }
       if depth == 0 && shouldStop(before: tag) {
         stopped = true
@@ -87,16 +69,39 @@ struct DataSetParser {
         encoding: encoding, into: &elements)
       if tag.isGroupLength && header.length == 4 && depth == 0 {
         let declared = integerValue(element, encoding.isLittleEndian)
-        groupLength = (tag.group, declared, valueStart + 4)
+        groupLength = GroupLengthState(group: tag.group, declared: declared, start: valueStart + 4)
       }
       if tag == Tag(0x0028_0103) {
-        pixelRepresentation = UInt16(truncatingIfNeeded: integerValue(element, encoding.isLittleEndian))
+        pixelRepresentation = UInt16(
+          truncatingIfNeeded: integerValue(element, encoding.isLittleEndian))
       }
       elements.append(element)
       position =
         element.hasUndefinedLength || element.items != nil
         ? lastEnd : valueStart + Int(header.length)
     }
+  }
+
+  /// Returns the offset where a list of elements ends when no element
+  /// starts at `position`, or nil when one does. Fewer than 8 bytes are
+  /// trailing padding at the top level and a truncation anywhere else.
+  private mutating func endOfList(at position: Int, end: Int, context: Context) throws -> Int? {
+    let remaining = end - position
+    if remaining <= 0 {
+      if context == .delimitedItem {
+        throw missingBytes(at: position, tag: nil, needed: 8, end: end)
+      }
+      return position
+    }
+    if context == .metaGroup && (remaining < 8 || !isMetaGroup(at: position)) {
+      return position
+    }
+    guard remaining < 8 else { return nil }
+    guard context == .topLevel else {
+      throw missingBytes(at: position, tag: nil, needed: 8, end: end)
+    }
+    try checkTrailingBytes(at: position, count: remaining)
+    return end
   }
 
   /// The offset after the last sequence or encapsulated value parsed.

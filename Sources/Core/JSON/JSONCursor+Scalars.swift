@@ -66,7 +66,8 @@ extension JSONCursor {
       let byte = try peek()
       guard let digit = hexDigit(byte) else {
         let end = min(offset + 1, bytes.count)
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        let text = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         throw JSONError.invalidEscape(text, offset: start)
       }
       value = value << 4 | digit

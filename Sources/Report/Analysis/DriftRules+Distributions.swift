@@ -25,7 +25,9 @@ extension DriftRules {
         if context.inBaseline(row.day) {
           let key = row.model + " " + finding
           let entry = baseline[key] ?? (0, 0)
-          baseline[key] = (entry.positives + Double(counts.positives), entry.total + Double(counts.total))
+          baseline[key] = (
+            entry.positives + Double(counts.positives), entry.total + Double(counts.total)
+          )
         }
         guard context.inCurrent(row.day) else { continue }
         let key = row.model + " " + row.version + " " + finding
@@ -33,7 +35,8 @@ extension DriftRules {
         table.current["positive", default: 0] += Double(counts.positives)
         table.current["negative", default: 0] += Double(counts.total - counts.positives)
         table.daily[row.day, default: [:]]["positive", default: 0] += Double(counts.positives)
-        table.daily[row.day, default: [:]]["negative", default: 0] += Double(counts.total - counts.positives)
+        table.daily[row.day, default: [:]]["negative", default: 0] += Double(
+          counts.total - counts.positives)
         tables[key] = table
       }
     }
@@ -87,11 +90,13 @@ extension DriftRules {
       var pair = groups[key]!
       pair.baseline = base
       let kind = parts[2] == "uncertainty" ? "uncertainty_shift" : "score_shift"
-      return sketchShift(pair, kind: kind, subject: key, describe: parts[2] + " of " + parts[0] + " " + parts[1])
+      return sketchShift(
+        pair, kind: kind, subject: key, describe: parts[2] + " of " + parts[0] + " " + parts[1])
     }
   }
 
-  func sketchShift(_ pair: SketchPair, kind: String, subject: String, describe: String) -> Finding? {
+  func sketchShift(_ pair: SketchPair, kind: String, subject: String, describe: String) -> Finding?
+  {
     let policy = DriftPolicy.distributionShift
     let outcome = KolmogorovSmirnov.test(pair.current, pair.baseline)
     let decision = policy.decide(

@@ -50,7 +50,9 @@ struct DriftRules {
       } else if context.inCurrent(row.day) && row.studies > 0 {
         totals[row.dimension, default: 0] += row.studies
         let entry = current[key] ?? (0, row.day, row.day)
-        current[key] = (entry.studies + row.studies, min(entry.first, row.day), max(entry.last, row.day))
+        current[key] = (
+          entry.studies + row.studies, min(entry.first, row.day), max(entry.last, row.day)
+        )
       }
     }
     guard hasPrior else { return [] }

@@ -55,7 +55,9 @@ extension IncidentRules {
   /// Reports snapshots in which the GPU was missing or erroring while the
   /// baseline saw it working, and ECC errors growing.
   func gpuProblems() -> [Finding] {
-    let baselineOK = context.tables.host.contains { context.inBaseline($0.day) && $0.gpuStatus == "ok" }
+    let baselineOK = context.tables.host.contains {
+      context.inBaseline($0.day) && $0.gpuStatus == "ok"
+    }
     var bad: [String: [Day]] = [:]
     var baseErrors = 0
     var currentErrors = 0
@@ -73,9 +75,11 @@ extension IncidentRules {
         "The GPU was \(status == "error" ? "reporting errors" : "missing") in \(bad[status]!.count) snapshot(s) from \(bad[status]!.min()!).",
         ["snapshots": Double(bad[status]!.count)])
     }
-    if currentErrors > baseErrors, let first = context.tables.host.first(where: {
-      context.inCurrent($0.day) && $0.gpuErrors > baseErrors
-    }) {
+    if currentErrors > baseErrors,
+      let first = context.tables.host.first(where: {
+        context.inCurrent($0.day) && $0.gpuErrors > baseErrors
+      })
+    {
       findings.append(
         incident(
           "gpu_problem", "gpu ecc errors", .warning, days: [first.day],

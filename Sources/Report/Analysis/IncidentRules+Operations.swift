@@ -58,7 +58,9 @@ extension IncidentRules {
       let expected = sums[weekday] / counts[weekday]
       let observed = processed[day] ?? 0
       guard expected >= Double(options.minimumCount) else { continue }
-      if observed < options.throughputFloor * expected && observed < expected - 4 * expected.squareRoot() {
+      if observed < options.throughputFloor * expected
+        && observed < expected - 4 * expected.squareRoot()
+      {
         flagged.append(day)
         lowest = min(lowest, observed / expected)
       }

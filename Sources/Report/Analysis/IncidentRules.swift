@@ -81,7 +81,9 @@ struct IncidentRules {
     for day in context.currentDays {
       let events = counts[day] ?? 0
       let total = max(volume[day] ?? 0, events)
-      guard events >= 10, total > 0, events / total >= options.rateRatio * baseRate else { continue }
+      guard events >= 10, total > 0, events / total >= options.rateRatio * baseRate else {
+        continue
+      }
       let outcome = PoissonRateTest.test(
         count: UInt64(events), rate: baseRate, exposure: total, alternative: .greater)
       guard let p = outcome.pValue, p < options.significance else { continue }

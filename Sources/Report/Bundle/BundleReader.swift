@@ -5,8 +5,6 @@ import Core
 /// vendor identities, and parses the inner tables (docs/bundle-format.md).
 public struct BundleReader {
   public var identities: [X25519Identity]
-  /// The largest bundle file read, in bytes.
-  public var maximumBundleSize = 1 << 30
   /// The largest decompressed inner archive, in bytes.
   public var maximumContentSize = 2 << 30
 
@@ -20,61 +18,19 @@ public struct BundleReader {
     try AgeKeyFile.parseIdentities(try AgeKeyFile.readFile(at: path), source: path)
   }
 
-  /// Reads and verifies the bundle at `path`.
+  /// Reads and verifies the bundle at `path`. `BundleVerifier` checks the
+  /// outer tar, the signature and the payload hash before anything is
+  /// decrypted.
   public func read(path: String) throws -> BundleContent {
-    let entries = try outerEntries(path: path)
-    let manifest = try BundleManifest.parse(entries[BundleLayout.manifestName]!)
-    try verify(manifest, entries: entries, path: path)
-    let inner = try decrypt(entries[BundleLayout.payloadName]!, manifest: manifest, path: path)
-    let tables = try PayloadContentReader(path: path, manifest: manifest).read(inner)
+    let verified = try BundleVerifier().verify(path: path)
+    let manifest = verified.manifest
+    let inner = try decrypt(verified.payload, manifest: manifest, path: path)
+    let tables = try PayloadContentReader(
+      path: path, manifest: manifest, maximumSize: maximumContentSize
+    ).read(inner)
     let content = BundleContent(manifest: manifest, tables: tables, source: path)
     _ = try content.typedTables()
     return content
-  }
-
-  /// Reads the three entries of the outer tar, rejecting any other entry,
-  /// a repeated one, a link, a device or an unsafe path.
-  func outerEntries(path: String) throws -> [String: [UInt8]] {
-    var entries: [String: [UInt8]] = [:]
-    do {
-      let reader = try TarReader(path: path)
-      while let header = try reader.nextHeader() {
-        guard header.type == .regularFile, BundleLayout.entryNames.contains(header.name) else {
-          throw BundleError.unexpectedEntry(path: path, entry: header.name)
-        }
-        guard entries[header.name] == nil else {
-          throw BundleError.duplicateEntry(path: path, entry: header.name)
-        }
-        entries[header.name] = try reader.readData(maxSize: maximumBundleSize)
-      }
-    } catch let error as ArchiveError {
-      switch error {
-      case .unsafeEntry(let name, _, _): throw BundleError.unsafeEntry(path: path, entry: name)
-      default: throw BundleError.truncated(path: path, reason: error.message)
-      }
-    }
-    for name in BundleLayout.entryNames where entries[name] == nil {
-      throw BundleError.missingEntry(path: path, entry: name)
-    }
-    return entries
-  }
-
-  func verify(_ manifest: BundleManifest, entries: [String: [UInt8]], path: String) throws {
-    let signature = entries[BundleLayout.signatureName]!
-    guard signature.count == Ed25519.signatureSize,
-      Ed25519.verify(
-        signature: signature, message: entries[BundleLayout.manifestName]!,
-        publicKey: manifest.signingKey)
-    else { throw BundleError.badSignature(path: path) }
-    let payload = entries[BundleLayout.payloadName]!
-    guard Int64(payload.count) == manifest.payloadSize else {
-      throw BundleError.sizeMismatch(
-        path: path, expected: manifest.payloadSize, actual: Int64(payload.count))
-    }
-    let digest = Hex.encode(SHA256.hash(payload))
-    guard digest == manifest.payloadSHA256 else {
-      throw BundleError.checksumMismatch(path: path, expected: manifest.payloadSHA256, actual: digest)
-    }
   }
 
   func decrypt(_ payload: [UInt8], manifest: BundleManifest, path: String) throws -> [UInt8] {
@@ -85,19 +41,5 @@ public struct BundleReader {
     } catch let error as AgeError {
       throw BundleError.decryptionFailed(path: path, reason: error.message)
     }
-  }
-}
-
-/// Lower-case hexadecimal text of bytes.
-enum Hex {
-  static func encode(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef")
-    var text = ""
-    text.reserveCapacity(bytes.count * 2)
-    for byte in bytes {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0F)])
-    }
-    return text
   }
 }

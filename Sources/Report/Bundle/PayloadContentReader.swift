@@ -11,7 +11,8 @@ struct PayloadContentReader {
   func read(_ archive: [UInt8]) throws -> [PayloadTable: [JSONValue]] {
     let files = try entries(archive)
     guard let content = files[BundleLayout.contentName] else {
-      throw BundleError.invalidContent(path: path, file: BundleLayout.contentName, reason: "missing")
+      throw BundleError.invalidContent(
+        path: path, file: BundleLayout.contentName, reason: "missing")
     }
     let listed = try tableList(content)
     var expectedNames = Set(listed.map(\.table.fileName))
@@ -23,16 +24,19 @@ struct PayloadContentReader {
     var tables: [PayloadTable: [JSONValue]] = [:]
     for (table, rows) in listed {
       guard let bytes = files[table.fileName] else {
-        throw BundleError.invalidContent(path: path, file: table.fileName, reason: "listed but missing")
+        throw BundleError.invalidContent(
+          path: path, file: table.fileName, reason: "listed but missing")
       }
       let values: [JSONValue]
       do {
         values = try JSONParser().parseLines(bytes)
       } catch let error as JSONLinesError {
-        throw BundleError.invalidRow(path: path, table: table.rawValue, line: error.line, reason: error.cause.message)
+        throw BundleError.invalidRow(
+          path: path, table: table.rawValue, line: error.line, reason: error.cause.message)
       }
       guard values.count == rows else {
-        throw BundleError.rowCountMismatch(path: path, table: table.rawValue, expected: rows, actual: values.count)
+        throw BundleError.rowCountMismatch(
+          path: path, table: table.rawValue, expected: rows, actual: values.count)
       }
       tables[table] = values
     }
@@ -70,9 +74,12 @@ struct PayloadContentReader {
     guard let version = root["format_version"]?.integerValue else {
       throw BundleError.invalidContent(path: path, file: file, reason: "format_version is missing")
     }
-    guard BundleLayout.supportedVersions.contains(version) else { throw BundleError.unsupportedVersion(version) }
+    guard BundleLayout.supportedVersions.contains(version) else {
+      throw BundleError.unsupportedVersion(version)
+    }
     guard root["site_id"]?.stringValue == manifest.siteID else {
-      throw BundleError.invalidContent(path: path, file: file, reason: "site_id differs from the manifest")
+      throw BundleError.invalidContent(
+        path: path, file: file, reason: "site_id differs from the manifest")
     }
     guard let tables = root["tables"]?.arrayValue else {
       throw BundleError.invalidContent(path: path, file: file, reason: "tables is missing")
@@ -80,12 +87,15 @@ struct PayloadContentReader {
     var seen = Set<PayloadTable>()
     return try tables.map { entry in
       guard let name = entry["name"]?.stringValue, let table = PayloadTable(rawValue: name) else {
-        throw BundleError.invalidContent(path: path, file: file, reason: "unknown table \"\(entry["name"]?.stringValue ?? "")\"")
+        throw BundleError.invalidContent(
+          path: path, file: file, reason: "unknown table \"\(entry["name"]?.stringValue ?? "")\"")
       }
-      guard entry["file"]?.stringValue == table.fileName, let rows = entry["rows"]?.integerValue, rows >= 0,
+      guard entry["file"]?.stringValue == table.fileName, let rows = entry["rows"]?.integerValue,
+        rows >= 0,
         seen.insert(table).inserted
       else {
-        throw BundleError.invalidContent(path: path, file: file, reason: "entry of table \"\(name)\" is malformed or repeated")
+        throw BundleError.invalidContent(
+          path: path, file: file, reason: "entry of table \"\(name)\" is malformed or repeated")
       }
       return (table, Int(rows))
     }

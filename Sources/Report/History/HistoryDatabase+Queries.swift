@@ -49,7 +49,8 @@ extension HistoryDatabase {
       "SELECT sequence, kind, detail FROM events WHERE site_id = ? ORDER BY sequence, kind, detail",
       [.text(siteID)]
     ).compactMap { row in
-      guard let sequence = row[0].intValue, let kind = row[1].stringValue.flatMap(HistoryEvent.Kind.init),
+      guard let sequence = row[0].intValue,
+        let kind = row[1].stringValue.flatMap(HistoryEvent.Kind.init),
         let detail = row[2].stringValue
       else { return nil }
       return HistoryEvent(siteID: siteID, sequence: sequence, kind: kind, detail: detail)
@@ -66,8 +67,10 @@ extension HistoryDatabase {
   /// Returns the pinned baseline of a site, or nil when reports use the
   /// previous periods.
   public func baseline(siteID: String) throws -> ClosedRange<Day>? {
-    guard let row = try database.query(
-      "SELECT period_start, period_end FROM baselines WHERE site_id = ?", [.text(siteID)]).first,
+    guard
+      let row = try database.query(
+        "SELECT period_start, period_end FROM baselines WHERE site_id = ?", [.text(siteID)]
+      ).first,
       let start = row[0].stringValue.flatMap({ Day($0) }),
       let end = row[1].stringValue.flatMap({ Day($0) }), start <= end
     else { return nil }

@@ -70,9 +70,10 @@ public final class HistoryDatabase {
   private func sequenceEvents(_ manifest: BundleManifest) throws -> [HistoryEvent] {
     let site = manifest.siteID
     let sequence = Int(manifest.sequence)
-    let sameSequence = try database.scalar(
-      "SELECT count(*) FROM bundles WHERE site_id = ? AND sequence = ? AND trusted = 1",
-      [.text(site), .integer(sequence)])?.intValue ?? 0
+    let sameSequence =
+      try database.scalar(
+        "SELECT count(*) FROM bundles WHERE site_id = ? AND sequence = ? AND trusted = 1",
+        [.text(site), .integer(sequence)])?.intValue ?? 0
     if sameSequence > 0 {
       return [
         HistoryEvent(
@@ -109,6 +110,9 @@ public final class HistoryDatabase {
   private func record(_ event: HistoryEvent) throws {
     try database.execute(
       "INSERT OR IGNORE INTO events (site_id, sequence, kind, detail) VALUES (?, ?, ?, ?)",
-      [.text(event.siteID), .integer(event.sequence), .text(event.kind.rawValue), .text(event.detail)])
+      [
+        .text(event.siteID), .integer(event.sequence), .text(event.kind.rawValue),
+        .text(event.detail),
+      ])
   }
 }

@@ -22,7 +22,8 @@ struct ChartBuilder {
   func vendorMonths() -> ChartData {
     // The last thirteen months, so a change shows against a whole year.
     let (year, month, _) = current.upperBound.components
-    let first = Day(year: month == 12 ? year : year - 1, month: month == 12 ? 1 : month + 1, day: 1)!
+    let first = Day(
+      year: month == 12 ? year : year - 1, month: month == 12 ? 1 : month + 1, day: 1)!
       .adding(days: -1).monthStart
     var counts: [String: [String: Double]] = [:]
     for row in tables.dicomCounts
@@ -34,7 +35,9 @@ struct ChartBuilder {
     return ChartData(
       title: "Studies per month by manufacturer", unit: "studies", labels: months,
       series: vendors.map { vendor in
-        ChartSeries(name: vendor.isEmpty ? "(empty)" : vendor, values: months.map { counts[vendor]![$0] ?? 0 })
+        ChartSeries(
+          name: vendor.isEmpty ? "(empty)" : vendor, values: months.map { counts[vendor]![$0] ?? 0 }
+        )
       })
   }
 
@@ -48,12 +51,17 @@ struct ChartBuilder {
     }
     let top = totals.keys.sorted { (-totals[$0]!, $0) < (-totals[$1]!, $1) }.prefix(5)
     let index = dayIndex
-    var series = top.map { ChartSeries(name: names[$0]!, values: Array(repeating: 0, count: days.count)) }
+    var series = top.map {
+      ChartSeries(name: names[$0]!, values: Array(repeating: 0, count: days.count))
+    }
     for row in tables.logTemplates {
-      guard let position = top.firstIndex(of: row.fingerprint), let day = index[row.day] else { continue }
+      guard let position = top.firstIndex(of: row.fingerprint), let day = index[row.day] else {
+        continue
+      }
       series[position - top.startIndex].values[day] += Double(row.count)
     }
-    return ChartData(title: "Errors per day by template", unit: "messages", labels: dayLabels, series: series)
+    return ChartData(
+      title: "Errors per day by template", unit: "messages", labels: dayLabels, series: series)
   }
 
   func latency() -> ChartData {
@@ -68,11 +76,14 @@ struct ChartBuilder {
     return ChartData(
       title: "Processing latency per day", unit: "ms", labels: dayLabels,
       series: quantiles.map { name, q in
-        ChartSeries(name: name, values: days.map { Format.round(daily[$0]?.quantile(q) ?? 0) })
+        ChartSeries(
+          name: name, values: days.map { daily[$0]?.quantile(q).map(Format.round) ?? .nan })
       })
   }
 
-  static let ageBands = ["0-1", "2-4", "5-11", "12-17", "18-39", "40-64", "65-79", "80+", "unknown"]
+  static let ageBands = [
+    "0-1", "2-4", "5-11", "12-17", "18-39", "40-64", "65-79", "80+", "unknown",
+  ]
 
   func ageHistogram() -> ChartData {
     var base = [String: Double]()
@@ -100,7 +111,8 @@ struct ChartBuilder {
       guard let day = index[row.day] else { continue }
       for (finding, counts) in row.findings {
         let key = row.model + " " + finding
-        positives[key, default: Array(repeating: 0, count: days.count)][day] += Double(counts.positives)
+        positives[key, default: Array(repeating: 0, count: days.count)][day] += Double(
+          counts.positives)
         totals[key, default: Array(repeating: 0, count: days.count)][day] += Double(counts.total)
       }
     }
@@ -109,6 +121,8 @@ struct ChartBuilder {
         name: key,
         values: zip(positives[key]!, totals[key]!).map { $1 > 0 ? Format.round($0 / $1) : 0 })
     }
-    return ChartData(title: "Positive rate per day", unit: "rate", labels: series.isEmpty ? [] : dayLabels, series: series)
+    return ChartData(
+      title: "Positive rate per day", unit: "rate", labels: series.isEmpty ? [] : dayLabels,
+      series: series)
   }
 }

@@ -37,7 +37,8 @@ public struct AnalysisReport: Sendable {
   public var highestSeverity: Severity? { sites.compactMap(\.highestSeverity).max() }
 }
 
-/// One named series of values over labelled points (days or months).
+/// One named series of values over labelled points (days or months). A
+/// NaN value marks a point without data, which charts leave out.
 public struct ChartSeries: Sendable, Equatable {
   public var name: String
   public var values: [Double]
@@ -67,5 +68,7 @@ public struct ChartSet: Sendable, Equatable {
   /// Positive rate per day by model and finding, drawn as lines.
   public var predictionRates: ChartData
 
-  public var all: [ChartData] { [vendorMonths, errorsPerDay, latency, ageHistogram, predictionRates] }
+  public var all: [ChartData] {
+    [vendorMonths, errorsPerDay, latency, ageHistogram, predictionRates]
+  }
 }

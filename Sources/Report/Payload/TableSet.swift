@@ -77,7 +77,8 @@ public struct TableSet: Sendable {
           count: try reader.integer("count")))
     case .latency:
       latency.append(
-        LatencyRow(day: try reader.day(), count: try reader.integer("count"), sketch: try reader.sketch()))
+        LatencyRow(
+          day: try reader.day(), count: try reader.integer("count"), sketch: try reader.sketch()))
     case .throughput:
       throughput.append(
         ThroughputRow(

@@ -44,9 +44,11 @@ public enum HTMLReportRenderer {
     var html = "<section class=\"site\">\n<h2>\(HTMLText.escape(report.siteName))</h2>\n<p>"
     html += "Site <code>\(HTMLText.escape(report.siteID))</code>"
     if let sequence = report.sequence { html += ", bundle \(sequence)" }
-    html += ". Period \(report.period.lowerBound) to \(report.period.upperBound), \(report.studies) studies. "
+    html +=
+      ". Period \(report.period.lowerBound) to \(report.period.upperBound), \(report.studies) studies. "
     if let baseline = report.baseline {
-      html += "Baseline \(baseline.lowerBound) to \(baseline.upperBound)\(report.baselinePinned ? " (pinned)" : ""), \(report.baselineStudies) studies.</p>\n"
+      html +=
+        "Baseline \(baseline.lowerBound) to \(baseline.upperBound)\(report.baselinePinned ? " (pinned)" : ""), \(report.baselineStudies) studies.</p>\n"
     } else {
       html += "No baseline yet.</p>\n"
     }
@@ -61,26 +63,36 @@ public enum HTMLReportRenderer {
 
   static func findingsTable(_ findings: [Finding]) -> String {
     guard !findings.isEmpty else { return "<p class=\"empty\">No findings.</p>\n" }
-    var html = "<table>\n<tr><th>severity</th><th>state</th><th>kind</th><th>days</th><th>what happened</th><th>evidence</th></tr>\n"
+    var html =
+      "<table>\n<tr><th>severity</th><th>state</th><th>kind</th><th>days</th><th>what happened</th><th>evidence</th></tr>\n"
     for finding in findings {
       var evidence = finding.evidence.keys.sorted().map {
         "\($0) \(Format.decimal(finding.evidence[$0]!, digits: 4))"
       }
       if let test = finding.test {
         let p = test.pValue.map { ", p \(Format.pValue($0))" } ?? ""
-        evidence.insert("\(test.name)\(p), \(test.effectName) \(Format.decimal(test.effectSize, digits: 3))", at: 0)
+        evidence.insert(
+          "\(test.name)\(p), \(test.effectName) \(Format.decimal(test.effectSize, digits: 3))",
+          at: 0)
       }
-      if !finding.studies.isEmpty { evidence.append("studies " + finding.studies.joined(separator: " ")) }
-      html += "<tr><td class=\"\(finding.severity.label)\">\(finding.severity.label)</td><td>\(finding.state.rawValue)</td>"
-      html += "<td>\(HTMLText.escape(finding.kind))<br><small>\(HTMLText.escape(finding.subject))</small></td>"
-      html += "<td>\(finding.firstDay)<br>\(finding.lastDay)</td><td>\(HTMLText.escape(finding.sentence))</td>"
-      html += "<td><small>\(evidence.map(HTMLText.escape).joined(separator: "<br>"))</small></td></tr>\n"
+      if !finding.studies.isEmpty {
+        evidence.append("studies " + finding.studies.joined(separator: " "))
+      }
+      html +=
+        "<tr><td class=\"\(finding.severity.label)\">\(finding.severity.label)</td><td>\(finding.state.rawValue)</td>"
+      html +=
+        "<td>\(HTMLText.escape(finding.kind))<br><small>\(HTMLText.escape(finding.subject))</small></td>"
+      html +=
+        "<td>\(finding.firstDay)<br>\(finding.lastDay)</td><td>\(HTMLText.escape(finding.sentence))</td>"
+      html +=
+        "<td><small>\(evidence.map(HTMLText.escape).joined(separator: "<br>"))</small></td></tr>\n"
     }
     return html + "</table>\n"
   }
 
   static func chart(_ data: ChartData, id: String, draw: (ChartData) -> String) -> String {
-    var html = "<figure class=\"chart\" id=\"\(id)\">\n<figcaption>\(HTMLText.escape(data.title)) (\(HTMLText.escape(data.unit)))</figcaption>\n"
+    var html =
+      "<figure class=\"chart\" id=\"\(id)\">\n<figcaption>\(HTMLText.escape(data.title)) (\(HTMLText.escape(data.unit)))</figcaption>\n"
     html += data.isEmpty ? "<p class=\"empty\">No data in this period.</p>\n" : draw(data)
     return html + "</figure>\n"
   }

@@ -25,7 +25,10 @@ public enum JSONReportRenderer {
       "studies": .integer(Int64(report.studies)),
       "baseline_studies": .integer(Int64(report.baselineStudies)),
       "counts": .sortedObject(
-        Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.label, .integer(Int64(report.count($0)))) })),
+        Dictionary(
+          uniqueKeysWithValues: Severity.allCases.map {
+            ($0.label, .integer(Int64(report.count($0))))
+          })),
       "findings": .array(report.findings.map(finding)),
       "charts": .sortedObject([
         "vendor_months": chart(report.charts.vendorMonths),
@@ -38,7 +41,9 @@ public enum JSONReportRenderer {
   }
 
   static func range(_ days: ClosedRange<Day>) -> JSONValue {
-    .sortedObject(["start": .string(days.lowerBound.description), "end": .string(days.upperBound.description)])
+    .sortedObject([
+      "start": .string(days.lowerBound.description), "end": .string(days.upperBound.description),
+    ])
   }
 
   static func number(_ value: Double?) -> JSONValue {
@@ -74,9 +79,10 @@ public enum JSONReportRenderer {
     .sortedObject([
       "title": .string(chart.title), "unit": .string(chart.unit),
       "labels": .array(chart.labels.map { .string($0) }),
-      "series": .array(chart.series.map {
-        .sortedObject(["name": .string($0.name), "values": .array($0.values.map { number($0) })])
-      }),
+      "series": .array(
+        chart.series.map {
+          .sortedObject(["name": .string($0.name), "values": .array($0.values.map { number($0) })])
+        }),
     ])
   }
 }

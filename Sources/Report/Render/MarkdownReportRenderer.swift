@@ -14,19 +14,29 @@ public enum MarkdownReportRenderer {
     var lines = ["## \(escape(report.siteName))", ""]
     lines.append("- Site id: `\(report.siteID)`")
     if let sequence = report.sequence { lines.append("- Bundle: \(sequence)") }
-    lines.append("- Period: \(report.period.lowerBound) to \(report.period.upperBound), \(report.studies) studies")
+    lines.append(
+      "- Period: \(report.period.lowerBound) to \(report.period.upperBound), \(report.studies) studies"
+    )
     if let baseline = report.baseline {
       let pinned = report.baselinePinned ? " (pinned)" : ""
-      lines.append("- Baseline: \(baseline.lowerBound) to \(baseline.upperBound)\(pinned), \(report.baselineStudies) studies")
+      lines.append(
+        "- Baseline: \(baseline.lowerBound) to \(baseline.upperBound)\(pinned), \(report.baselineStudies) studies"
+      )
     } else {
       lines.append("- Baseline: none yet, so only checks without history ran")
     }
     lines.append("")
-    guard !report.findings.isEmpty else { return (lines + ["No findings.", ""]).joined(separator: "\n") }
-    lines += ["| severity | state | kind | subject | first day | last day |", "| --- | --- | --- | --- | --- | --- |"]
+    guard !report.findings.isEmpty else {
+      return (lines + ["No findings.", ""]).joined(separator: "\n")
+    }
+    lines += [
+      "| severity | state | kind | subject | first day | last day |",
+      "| --- | --- | --- | --- | --- | --- |",
+    ]
     for finding in report.findings {
       lines.append(
-        "| \(finding.severity.label) | \(finding.state.rawValue) | \(finding.kind) | \(escape(finding.subject)) | \(finding.firstDay) | \(finding.lastDay) |")
+        "| \(finding.severity.label) | \(finding.state.rawValue) | \(finding.kind) | \(escape(finding.subject)) | \(finding.firstDay) | \(finding.lastDay) |"
+      )
     }
     lines.append("")
     for finding in report.findings { lines += details(finding) }
@@ -34,16 +44,22 @@ public enum MarkdownReportRenderer {
   }
 
   static func details(_ finding: Finding) -> [String] {
-    var lines = ["### \(finding.kind): \(escape(finding.subject))", "", escape(finding.sentence), ""]
+    var lines = [
+      "### \(finding.kind): \(escape(finding.subject))", "", escape(finding.sentence), "",
+    ]
     if let test = finding.test {
       let p = test.pValue.map { ", p = \(Format.pValue($0))" } ?? ""
-      lines.append("- Test: \(test.name)\(p), \(test.effectName) \(Format.decimal(test.effectSize, digits: 3))")
+      lines.append(
+        "- Test: \(test.name)\(p), \(test.effectName) \(Format.decimal(test.effectSize, digits: 3))"
+      )
     }
     for key in finding.evidence.keys.sorted() {
       lines.append("- \(key): \(Format.decimal(finding.evidence[key]!, digits: 4))")
     }
     if !finding.studies.isEmpty {
-      lines.append("- Studies (resolve on the site with `medmon lookup`): " + finding.studies.map { "`\($0)`" }.joined(separator: ", "))
+      lines.append(
+        "- Studies (resolve on the site with `medmon lookup`): "
+          + finding.studies.map { "`\($0)`" }.joined(separator: ", "))
     }
     return lines + [""]
   }

@@ -21,7 +21,9 @@ enum SVGChart {
 
   /// Draws each label's series values stacked into one bar.
   static func stackedBars(_ chart: ChartData) -> String {
-    let totals = chart.labels.indices.map { index in chart.series.reduce(0) { $0 + $1.values[index] } }
+    let totals = chart.labels.indices.map { index in
+      chart.series.reduce(0) { $0 + $1.values[index] }
+    }
     let maximum = niceMaximum(totals.max() ?? 0)
     let slot = plotWidth / Double(max(chart.labels.count, 1))
     var body = axes(chart, maximum: maximum)
@@ -33,7 +35,8 @@ enum SVGChart {
         let y1 = y(base + value, maximum)
         body += rect(
           x: left + slot * Double(index) + slot * 0.15, y: y1, width: slot * 0.7, height: y0 - y1,
-          fill: color(seriesIndex), title: "\(series.name) \(chart.labels[index]): \(Format.decimal(value))")
+          fill: color(seriesIndex),
+          title: "\(series.name) \(chart.labels[index]): \(Format.decimal(value))")
         base += value
       }
     }
@@ -52,22 +55,35 @@ enum SVGChart {
         body += rect(
           x: left + slot * Double(index) + slot * 0.1 + barWidth * Double(seriesIndex), y: top,
           width: barWidth, height: y(0, maximum) - top, fill: color(seriesIndex),
-          title: "\(series.name) \(chart.labels[index]): \(Format.decimal(series.values[index], digits: 3))")
+          title:
+            "\(series.name) \(chart.labels[index]): \(Format.decimal(series.values[index], digits: 3))"
+        )
       }
     }
     return svg(body + legend(chart.series.map(\.name)), chart)
   }
 
-  /// Draws each series as a polyline over the labels.
+  /// Draws each series as polylines over the labels, broken where a
+  /// value is NaN (no data that day).
   static func lines(_ chart: ChartData) -> String {
-    let maximum = niceMaximum(chart.series.flatMap(\.values).max() ?? 0)
+    let maximum = niceMaximum(chart.series.flatMap(\.values).filter(\.isFinite).max() ?? 0)
     let step = plotWidth / Double(max(chart.labels.count - 1, 1))
     var body = axes(chart, maximum: maximum)
     for (seriesIndex, series) in chart.series.enumerated() {
-      let points = series.values.enumerated().map { index, value in
-        "\(number(left + step * Double(index))),\(number(y(value, maximum)))"
+      var runs: [[String]] = [[]]
+      for (index, value) in series.values.enumerated() {
+        guard value.isFinite else {
+          if !runs[runs.count - 1].isEmpty { runs.append([]) }
+          continue
+        }
+        runs[runs.count - 1].append(
+          "\(number(left + step * Double(index))),\(number(y(value, maximum)))")
       }
-      body += "<polyline class=\"mark\" fill=\"none\" stroke=\"\(color(seriesIndex))\" stroke-width=\"1.5\" points=\"\(points.joined(separator: " "))\"><title>\(HTMLText.escape(series.name))</title></polyline>\n"
+      for points in runs where !points.isEmpty {
+        let line = points.count == 1 ? [points[0], points[0]] : points
+        body +=
+          "<polyline class=\"mark\" fill=\"none\" stroke=\"\(color(seriesIndex))\" stroke-width=\"1.5\" points=\"\(line.joined(separator: " "))\"><title>\(HTMLText.escape(series.name))</title></polyline>\n"
+      }
     }
     return svg(body + legend(chart.series.map(\.name)), chart)
   }
@@ -85,20 +101,26 @@ enum SVGChart {
   }
 
   static func axes(_ chart: ChartData, maximum: Double) -> String {
-    var body = "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(top + plotHeight))\" x2=\"\(number(width - right))\" y2=\"\(number(top + plotHeight))\"/>\n"
+    var body =
+      "<line class=\"axis\" x1=\"\(number(left))\" y1=\"\(number(top + plotHeight))\" x2=\"\(number(width - right))\" y2=\"\(number(top + plotHeight))\"/>\n"
     for fraction in [0.0, 0.5, 1.0] {
       let value = maximum * fraction
       let position = y(value, maximum)
-      body += "<line class=\"grid\" x1=\"\(number(left))\" y1=\"\(number(position))\" x2=\"\(number(width - right))\" y2=\"\(number(position))\"/>\n"
-      body += "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(number(position + 4))\" text-anchor=\"end\">\(Format.decimal(value, digits: 3))</text>\n"
+      body +=
+        "<line class=\"grid\" x1=\"\(number(left))\" y1=\"\(number(position))\" x2=\"\(number(width - right))\" y2=\"\(number(position))\"/>\n"
+      body +=
+        "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(number(position + 4))\" text-anchor=\"end\">\(Format.decimal(value, digits: 3))</text>\n"
     }
     let count = chart.labels.count
     let shown = Set([0, count / 2, count - 1].filter { $0 >= 0 && $0 < count })
     let slot = plotWidth / Double(max(count, 1))
     for index in shown.sorted() {
       let x = left + slot * (Double(index) + 0.5)
-      let anchor = index == 0 ? "start" : index == count - 1 ? "end" : "middle"
-      body += "<text class=\"tick\" x=\"\(number(x))\" y=\"\(number(top + plotHeight + 16))\" text-anchor=\"\(anchor)\">\(HTMLText.escape(chart.labels[index]))</text>\n"
+      var anchor = "middle"
+      if index == 0 { anchor = "start" }
+      if index == count - 1 && count > 1 { anchor = "end" }
+      body +=
+        "<text class=\"tick\" x=\"\(number(x))\" y=\"\(number(top + plotHeight + 16))\" text-anchor=\"\(anchor)\">\(HTMLText.escape(chart.labels[index]))</text>\n"
     }
     return body
   }
@@ -108,14 +130,18 @@ enum SVGChart {
     var x = left
     for (index, name) in names.enumerated() {
       let label = name.count > 40 ? String(name.prefix(37)) + "..." : name
-      body += "<rect x=\"\(number(x))\" y=\"\(number(height - 14))\" width=\"10\" height=\"10\" fill=\"\(color(index))\"/>"
-      body += "<text class=\"legend\" x=\"\(number(x + 14))\" y=\"\(number(height - 5))\">\(HTMLText.escape(label))</text>\n"
+      body +=
+        "<rect x=\"\(number(x))\" y=\"\(number(height - 14))\" width=\"10\" height=\"10\" fill=\"\(color(index))\"/>"
+      body +=
+        "<text class=\"legend\" x=\"\(number(x + 14))\" y=\"\(number(height - 5))\">\(HTMLText.escape(label))</text>\n"
       x += 24 + Double(label.count) * 6.5
     }
     return body
   }
 
-  static func rect(x: Double, y: Double, width: Double, height: Double, fill: String, title: String) -> String {
+  static func rect(x: Double, y: Double, width: Double, height: Double, fill: String, title: String)
+    -> String
+  {
     "<rect class=\"mark\" x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(width))\" height=\"\(number(max(height, 0.5)))\" fill=\"\(fill)\"><title>\(HTMLText.escape(title))</title></rect>\n"
   }
 

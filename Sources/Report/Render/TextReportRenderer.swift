@@ -25,17 +25,21 @@ public enum TextReportRenderer {
       lines.append(clip("      " + finding.sentence))
     }
     if report.findings.count > findingLimit {
-      lines.append("  ... and \(report.findings.count - findingLimit) more; use --format markdown or html for all.")
+      lines.append(
+        "  ... and \(report.findings.count - findingLimit) more; use --format markdown or html for all."
+      )
     }
     return lines.joined(separator: "\n") + "\n"
   }
 
   static func header(_ report: SiteReport) -> String {
     let sequence = report.sequence.map { ", bundle \($0)" } ?? ""
-    let baseline = report.baseline.map {
-      " against \($0.lowerBound)..\($0.upperBound)\(report.baselinePinned ? " (pinned)" : "")"
-    } ?? " (no baseline yet)"
-    return "\(report.siteName) (\(report.siteID.prefix(8))\(sequence)): \(report.period.lowerBound)..\(report.period.upperBound), \(report.studies) studies\(baseline)"
+    let baseline =
+      report.baseline.map {
+        " against \($0.lowerBound)..\($0.upperBound)\(report.baselinePinned ? " (pinned)" : "")"
+      } ?? " (no baseline yet)"
+    return
+      "\(report.siteName) (\(report.siteID.prefix(8))\(sequence)): \(report.period.lowerBound)..\(report.period.upperBound), \(report.studies) studies\(baseline)"
   }
 
   static func clip(_ line: String) -> String {

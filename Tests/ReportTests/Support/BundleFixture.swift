@@ -27,7 +27,8 @@ struct BundleFixture {
   /// temporary folder.
   init(seed: UInt8 = 1, folder: String? = nil) throws {
     signer = try Ed25519(seed: SecretBytes(copying: [UInt8](repeating: seed, count: 32)))
-    identity = try X25519Identity(secretKey: SecretBytes(copying: [UInt8](repeating: seed &+ 100, count: 32)))
+    identity = try X25519Identity(
+      secretKey: SecretBytes(copying: [UInt8](repeating: seed &+ 100, count: 32)))
     self.folder = try folder ?? Self.temporaryFolder()
   }
 
@@ -35,6 +36,20 @@ struct BundleFixture {
     var template = Array("/tmp/medmon-report-XXXXXX".utf8CString)
     guard let pointer = mkdtemp(&template) else { throw FixtureError("mkdtemp failed") }
     return String(cString: pointer)
+  }
+
+  /// Removes the fixture's folder and the files in it. The folder is
+  /// flat, so no recursion is needed.
+  func remove() {
+    guard let directory = opendir(folder) else { return }
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+      }
+      if name != "." && name != ".." { unlink(FileSystem.join(folder, name)) }
+    }
+    closedir(directory)
+    rmdir(folder)
   }
 
   func identityFile() throws -> String {
@@ -45,8 +60,10 @@ struct BundleFixture {
   }
 
   /// Writes `content` as a bundle file and returns its path.
-  func write(_ content: BundleContent, defect: Defect = .none, name: String? = nil) throws -> String {
-    let payload = try AgeEncryptor.encrypt(try innerArchive(content, defect: defect), to: [identity.recipient])
+  func write(_ content: BundleContent, defect: Defect = .none, name: String? = nil) throws -> String
+  {
+    let payload = try AgeEncryptor.encrypt(
+      try innerArchive(content, defect: defect), to: [identity.recipient])
     var manifest = content.manifest
     manifest.signingKey = signer.publicKey
     manifest.payloadSize = Int64(payload.count) + (defect == .wrongSize ? 1 : 0)
@@ -55,16 +72,18 @@ struct BundleFixture {
     let manifestBytes = Array(manifest.serialized().utf8)
     var signature = try signer.sign(manifestBytes)
     if defect == .badSignature { signature[0] ^= 1 }
-    let fileName = name ?? BundleLayout.fileName(
-      siteName: manifest.siteName, start: manifest.periodStart, end: manifest.periodEnd,
-      sequence: Int(manifest.sequence))
+    let fileName =
+      name
+      ?? BundleLayout.fileName(
+        siteName: manifest.siteName, start: manifest.periodStart, end: manifest.periodEnd,
+        sequence: Int(manifest.sequence))
     let path = FileSystem.join(folder, fileName)
-    let writer = try TarWriter(path: path)
+    let writer = try TarWriter.inMemory()
     try writer.addFile(name: BundleLayout.manifestName, contents: manifestBytes)
     try writer.addFile(name: BundleLayout.signatureName, contents: signature)
     try writer.addFile(name: BundleLayout.payloadName, contents: payload)
     if defect == .extraEntry { try writer.addFile(name: "notes.txt", contents: [0x41]) }
-    _ = try writer.finish()
+    try FileSystem.writeAtomically(try writer.finish(), to: path)
     return path
   }
 
@@ -76,16 +95,26 @@ struct BundleFixture {
       let text = rows.map { $0.serialized() + "\n" }.joined()
       try writer.addFile(name: table.fileName, contents: Array(text.utf8))
       let count = rows.count + (defect == .wrongRowCount && table == .dicomCounts ? 1 : 0)
-      tables.append(.sortedObject(["file": .string(table.fileName), "name": .string(table.rawValue), "rows": .integer(Int64(count))]))
+      tables.append(
+        .sortedObject([
+          "file": .string(table.fileName), "name": .string(table.rawValue),
+          "rows": .integer(Int64(count)),
+        ]))
     }
     let manifest = content.manifest
     let description: JSONValue = .sortedObject([
       "format_version": .integer(1), "site_id": .string(manifest.siteID),
-      "period": .sortedObject(["start": .string(manifest.periodStart.description), "end": .string(manifest.periodEnd.description)]),
+      "period": .sortedObject([
+        "start": .string(manifest.periodStart.description),
+        "end": .string(manifest.periodEnd.description),
+      ]),
       "tables": .array(tables),
     ])
-    try writer.addFile(name: BundleLayout.contentName, contents: Array(description.serialized(indent: 2).utf8))
-    try writer.addFile(name: BundleLayout.collectionName, contents: Array("{\"collectors\": [], \"log\": []}\n".utf8))
+    try writer.addFile(
+      name: BundleLayout.contentName, contents: Array(description.serialized(indent: 2).utf8))
+    try writer.addFile(
+      name: BundleLayout.collectionName, contents: Array("{\"collectors\": [], \"log\": []}\n".utf8)
+    )
     return try writer.finish()
   }
 

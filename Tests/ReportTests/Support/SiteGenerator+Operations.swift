@@ -22,16 +22,37 @@ extension SiteGenerator {
     }
   }
 
+  /// Free disk bytes: half of 1 TiB, or from the event day on, shrinking
+  /// by 3% of the disk a day down to 1%.
+  func freeBytes(_ day: Day) -> Int64 {
+    guard active(.diskFilling, on: day) else { return 1 << 39 }
+    let days = Double(day.daysSinceEpoch - eventDay.daysSinceEpoch)
+    return Int64(Double(1 << 40) * max(0.01, 0.2 - 0.03 * days))
+  }
+
   func hostRows(_ day: Day) -> [JSONValue] {
-    stride(from: 0, to: 24, by: 3).map { hour in
+    let gpuStatus = active(.gpuFailure, on: day) ? "error" : "ok"
+    return stride(from: 0, to: 24, by: 3).map { hour in
       .sortedObject([
-        "time": .string(time(day, hour: hour)), "uptime_s": .integer(1000), "boot_time": .string("2025-09-01T00:00:00Z"),
-        "load1": .double(0.5), "memory_total_bytes": .integer(64 << 30), "memory_available_bytes": .integer(32 << 30),
-        "disks": .array([.sortedObject(["path": .string("/"), "total_bytes": .integer(1 << 40), "free_bytes": .integer(1 << 39)])]),
-        "gpu_status": .string("ok"),
-        "gpus": .array([.sortedObject(["index": .integer(0), "name": .string("T4"), "temperature_c": .integer(60),
-          "memory_total_mib": .integer(16_000), "memory_used_mib": .integer(4000), "utilization_pct": .integer(40),
-          "ecc_errors": .integer(0)])]),
+        "time": .string(time(day, hour: hour)), "uptime_s": .integer(1000),
+        "boot_time": .string("2025-09-01T00:00:00Z"),
+        "load1": .double(0.5), "memory_total_bytes": .integer(64 << 30),
+        "memory_available_bytes": .integer(32 << 30),
+        "disks": .array([
+          .sortedObject([
+            "path": .string("/"), "total_bytes": .integer(1 << 40),
+            "free_bytes": .integer(freeBytes(day)),
+          ])
+        ]),
+        "gpu_status": .string(gpuStatus),
+        "gpus": .array([
+          .sortedObject([
+            "index": .integer(0), "name": .string("T4"), "temperature_c": .integer(60),
+            "memory_total_mib": .integer(16_000), "memory_used_mib": .integer(4000),
+            "utilization_pct": .integer(40),
+            "ecc_errors": .integer(0),
+          ])
+        ]),
         "units": .array([]),
       ])
     }
@@ -47,17 +68,39 @@ extension SiteGenerator {
       _ = kvp.add(max(40, 110 + 8 * random.normal()))
     }
     return [("age_years", age), ("kvp", kvp)].map { metric, sketch in
-      row(day, ["metric": .string(metric), "count": .integer(Int64(sketch.count)), "sketch": .string(sketch.base64())])
+      row(
+        day,
+        [
+          "metric": .string(metric), "count": .integer(Int64(sketch.count)),
+          "sketch": .string(sketch.base64()),
+        ])
     }
   }
 
   func outlierRows(_ day: Day, random: inout SplitMix64) -> [JSONValue] {
     var rows: [JSONValue] = []
+    if active(.pediatric, on: day) {
+      for index in 0..<random.poisson(studiesPerDay * 0.15) {
+        rows.append(
+          row(
+            day,
+            [
+              "rule": .string("age_below_model_range"), "study": .string("s:child-\(day)-\(index)"),
+              "modality": .string("CR"), "body_part": .string("CHEST"), "age_band": .string("5-11"),
+              "station": .string("p:BBBBBBBBBBBBBBBB"),
+            ]))
+      }
+    }
     let count = random.poisson(1)
     for index in 0..<count {
-      rows.append(row(day, ["rule": .string("lateral_decubitus"), "study": .string("s:\(day)-\(index)"),
-        "modality": .string("CR"), "body_part": .string("CHEST"), "age_band": .string("40-64"),
-        "station": .string("p:AAAAAAAAAAAAAAAA")]))
+      rows.append(
+        row(
+          day,
+          [
+            "rule": .string("lateral_decubitus"), "study": .string("s:\(day)-\(index)"),
+            "modality": .string("CR"), "body_part": .string("CHEST"), "age_band": .string("40-64"),
+            "station": .string("p:AAAAAAAAAAAAAAAA"),
+          ]))
     }
     return rows
   }
@@ -74,16 +117,23 @@ extension SiteGenerator {
       ("0f1e2d3c4b5a6978", "error", "cannot read file <*>", 1.0),
       ("1111222233334444", "info", "study <*> processed in <*> ms", 400.0),
     ]
+    if active(.shortErrorSpike, on: day) && day < eventDay.adding(days: 2) {
+      templates[0].3 = 60
+    }
     if active(.newError, on: day) {
       templates.append(("deadbeef00112233", "error", "model load failed: CUDA error <*>", 30.0))
     }
     return templates.compactMap { fingerprint, level, template, mean in
       let count = random.poisson(mean)
       guard count > 0 else { return nil }
-      return row(day, ["fingerprint": .string(fingerprint), "level": .string(level),
-        "template": .string(template), "count": .integer(Int64(count)),
-        "first_seen": .string(time(day, hour: 1)), "last_seen": .string(time(day, hour: 22)),
-        "sample": .string(template)])
+      return row(
+        day,
+        [
+          "fingerprint": .string(fingerprint), "level": .string(level),
+          "template": .string(template), "count": .integer(Int64(count)),
+          "first_seen": .string(time(day, hour: 1)), "last_seen": .string(time(day, hour: 22)),
+          "sample": .string(template),
+        ])
     }
   }
 
@@ -92,7 +142,8 @@ extension SiteGenerator {
     let factor = active(.latencyRegression, on: day) ? 2.0 : 1.0
     let samples = 80
     for _ in 0..<samples {
-      _ = sketch.add(factor * 800 * exp(0.3 * random.normal()), count: UInt64(max(1, count / samples)))
+      _ = sketch.add(
+        factor * 800 * exp(0.3 * random.normal()), count: UInt64(max(1, count / samples)))
     }
     return row(day, ["count": .integer(Int64(sketch.count)), "sketch": .string(sketch.base64())])
   }
@@ -112,12 +163,21 @@ extension SiteGenerator {
     let rate = active(.positiveRateDoubles, on: day) ? 0.10 : 0.05
     let positives = random.multinomial(studies, [("p", rate), ("n", 1 - rate)])[0].1
     let nodules = random.multinomial(studies, [("p", 0.08), ("n", 0.92)])[0].1
-    return row(day, ["model": .string("chest-xr"), "version": .string(modelVersion(day)),
-      "studies": .integer(Int64(studies)), "status": .sortedObject(["ok": .integer(Int64(studies))]),
-      "findings": .sortedObject([
-        "pneumothorax": .sortedObject(["positives": .integer(Int64(positives)), "total": .integer(Int64(studies))]),
-        "nodule": .sortedObject(["positives": .integer(Int64(nodules)), "total": .integer(Int64(studies))]),
-      ])])
+    return row(
+      day,
+      [
+        "model": .string("chest-xr"), "version": .string(modelVersion(day)),
+        "studies": .integer(Int64(studies)),
+        "status": .sortedObject(["ok": .integer(Int64(studies))]),
+        "findings": .sortedObject([
+          "pneumothorax": .sortedObject([
+            "positives": .integer(Int64(positives)), "total": .integer(Int64(studies)),
+          ]),
+          "nodule": .sortedObject([
+            "positives": .integer(Int64(nodules)), "total": .integer(Int64(studies)),
+          ]),
+        ]),
+      ])
   }
 
   func scoreRows(_ day: Day, random: inout SplitMix64) -> [JSONValue] {
@@ -128,8 +188,13 @@ extension SiteGenerator {
       _ = uncertainty.add(min(0.999, max(0.001, 0.1 + 0.03 * random.normal())))
     }
     return [("score:pneumothorax", score), ("uncertainty", uncertainty)].map { metric, sketch in
-      row(day, ["model": .string("chest-xr"), "version": .string(modelVersion(day)), "metric": .string(metric),
-        "count": .integer(Int64(sketch.count)), "sketch": .string(sketch.base64())])
+      row(
+        day,
+        [
+          "model": .string("chest-xr"), "version": .string(modelVersion(day)),
+          "metric": .string(metric),
+          "count": .integer(Int64(sketch.count)), "sketch": .string(sketch.base64()),
+        ])
     }
   }
 }

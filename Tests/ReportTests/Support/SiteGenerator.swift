@@ -15,6 +15,9 @@ enum InjectedEvent: String, CaseIterable, Sendable {
   case outage
   case bodyPartSwap
   case positiveRateDoubles
+  case gpuFailure
+  case diskFilling
+  case shortErrorSpike
 }
 
 /// Generates the payload tables of a steady site, month by month, with
