@@ -38,7 +38,7 @@ export MEDMON_CORPUS
 
 all: build
 
-build: deps
+build: deps help-topics
 	$(SWIFT) build $(VERSION_FLAGS)
 
 release: deps
@@ -76,7 +76,7 @@ readme-help: build
 	  || { echo "readme-help: README.md lacks the medmon --help markers"; exit 1; }
 	mv .build/README.md.new README.md
 
-test: deps venv
+test: deps venv help-topics
 	$(SWIFT) build $(VERSION_FLAGS)
 	$(SWIFT) test $(VERSION_FLAGS)
 

@@ -12,8 +12,9 @@ last day and details. The same seed and end month give the same site.
 
 The DICOM files are written first. The logs and results then grow a
 month at a time, with the logs rotated at each month's end, and CMD (such
-as `medmon snapshot --config FILE`) runs after each month. So a snapshot
-sees each month's log as the live file, as it would on a real site.
+as `medmon snapshot --config FILE`) runs after each month. So each
+snapshot reads that month's log as the live file, as it would on a real
+site.
 """
 
 import argparse
@@ -115,7 +116,13 @@ def replay(out: Path, line: tl.Timeline, ai: AISystem, snapshot):
 
 def main(argv=None) -> int:
     arguments = parse_arguments(argv)
-    end_month = arguments.end_month or tl.default_end_month(dt.date.today())
+    today = dt.date.today()
+    end_month = arguments.end_month or tl.default_end_month(today)
+    if end_month >= today.replace(day=1):
+        # A snapshot counts a file with a future mtime on the day it runs.
+        print(f"demo_site.py: error: invalid --end-month '{end_month:%Y-%m}'; "
+              f"it must be before the current month, {today:%Y-%m}", file=sys.stderr)
+        return 2
     try:
         low, high = (int(part) for part in arguments.studies_per_day.split("-"))
     except ValueError:

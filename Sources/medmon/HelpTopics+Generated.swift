@@ -191,19 +191,19 @@ docs/bundle-format.md describes every table and field.
 
 What leaves the site:
 
-- counts per day of the values of a fixed list of DICOM attributes
-  (modality, manufacturer, model, software version, body part, view and
-  patient position, sex, age band, and others), and distribution
-  sketches of numbers such as the age in years, the image size or the KVP;
+- counts per day of the values of a fixed list of DICOM attributes:
+  modality, manufacturer, model, software version, body part, view and
+  patient position, sex, age band, and others. Numbers such as the age
+  in years, the image size or the KVP leave as distribution sketches;
 - institution and station names as keyed pseudonyms (`p:` and 16
   characters). A new station is visible to the vendor as a new
   pseudonym, but its name is not;
 - study references: keyed pseudonyms of studies that an outlier rule
   flagged or that were drawn for review. Only this server can turn a
   reference back into a study, with `medmon lookup`;
-- log statistics: the number of events per level and per day, and each
-  message template with its variable parts (numbers, UIDs, names, paths)
-  replaced by `<*>`;
+- log statistics: the number of events per level and per day, and the
+  templates of warning and error messages, with their variable parts
+  (numbers, UIDs, names, paths) replaced by `<*>`;
 - AI result statistics per model version: studies per status, positive
   counts per finding, and sketches of scores, uncertainty and latency;
 - host health: uptime, load, memory, free disk space and the GPU state.
@@ -297,12 +297,20 @@ status tells scripts what happened:
 
 ## Try it without a hospital
 
-`make demo` in the source tree generates a year of a made-up site (DICOM
-files from pydicom's test images, AI logs and results), then runs
-`init`, `snapshot` and one `collect` per month into `out/demo/`. Look at
-`out/demo/medmon.toml` for a complete configuration, and run
+`make demo` in the source tree runs the whole pipeline on a made-up
+site in `out/demo/`. It generates a year of DICOM files from pydicom's
+test images, and the AI system's logs and results. It runs `init`, then
+a `snapshot` after each simulated month (the logs rotate at each month's
+end, as logrotate would rotate them), one `collect` per month into
+`out/demo/usb/`, and finally the vendor's `analyze`. The events it
+injects are listed in `out/demo/site/events.json`.
+
+`out/demo/medmon.toml` is a complete configuration. Try
 `medmon status --config out/demo/medmon.toml` or
-`medmon collect --dry-run --config out/demo/medmon.toml` on it.
+`medmon collect --dry-run --config out/demo/medmon.toml` on it. The demo
+changes two keys that `init` writes: `min_matrix = 16`, because its test
+images are 16 by 16 pixels, and `latency_pattern`, because its AI
+system logs the time of each image as `inferred in N ms`.
 """#),
   ("vendor-guide", #"""
 # Vendor guide: from a USB drive to a report
@@ -317,8 +325,10 @@ Sites encrypt their bundles to the vendor's X25519 public key. Make the
 key pair once and keep the identity file private:
 
 ```sh
-medmon keygen --out ~/.config/medmon/vendor.key   # or: age-keygen -o vendor.key
+age-keygen -o ~/.config/medmon/vendor.key
 ```
+
+(`medmon keygen` makes the same kind of file; see `medmon keygen --help`.)
 
 The file holds the identity (`AGE-SECRET-KEY-1...`) and, in a comment,
 the public key (`age1...`) that each site puts in its configuration.
@@ -1285,10 +1295,11 @@ maximum binomial likelihood ratio).
 ## Chart
 
 Each of `vendor_months`, `errors_per_day`, `latency`, `age_histogram`
-and `prediction_rates` is an object with `title`, `unit`, `labels`
-(days `YYYY-MM-DD`, months `YYYY-MM` or age bands) and `series`, an
-array of `name` and `values` (one number per label). A chart with no
-data has empty `labels`.
+and `prediction_rates` is an object with `title`, `unit`, `labels` and
+`series`. The labels are days `YYYY-MM-DD`, months `YYYY-MM` or age
+bands. `series` is an array of `name` and `values` (one number per label, or null for a day
+without data, such as a latency percentile on a day nothing was
+processed). A chart with no data has empty `labels`.
 
 | chart | labels | series |
 | --- | --- | --- |

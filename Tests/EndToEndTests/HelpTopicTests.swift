@@ -21,3 +21,16 @@ import Testing
     #expect(run.standardError.contains("did you mean 'privacy'?"))
   }
 }
+
+/// Each command appears once in `medmon --help`.
+@Suite struct CommandListTests {
+  @Test func commandsListedOnce() throws {
+    let run = try BinaryRun.medmon(["--help"])
+    let names = run.standardOutput.split(separator: "\n")
+      .drop { !$0.hasPrefix("Commands:") }.dropFirst()
+      .prefix { $0.hasPrefix("  ") }
+      .map { $0.split(separator: " ").first.map(String.init) ?? "" }
+    #expect(names.count > 10)
+    #expect(names.count == Set(names).count, "listed twice: \(names)")
+  }
+}

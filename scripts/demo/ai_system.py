@@ -8,7 +8,7 @@ import math
 from . import timeline as tl
 from .studies import Study
 
-BASE_RATES = {"pneumothorax": 0.06, "effusion": 0.10, "nodule": 0.05, "opacity": 0.20}
+BASE_RATES = {"pneumothorax": 0.06, "effusion": 0.10, "nodule": 0.05, "opacity": 0.25}
 
 FETCH_TRACEBACK = """Traceback (most recent call last):
   File "/opt/chestai/pipeline/fetch.py", line 41, in fetch_series
@@ -54,7 +54,8 @@ class AISystem:
                 self._infer(study)
             elif study.modality in ("DX", "CR"):
                 waited = study.arrival + dt.timedelta(seconds=600)
-                self._router(waited, "warning", f"no result for study {study.study_uid} after 600 s")
+                self._router(waited, "warning", f"no result for study {study.study_uid} "
+                             f"(patient {study.patient_name}) after 600 s")
 
     def _daily_banner(self, day: dt.date):
         moment = dt.datetime.combine(day, dt.time(0, 5), tl.UTC)
@@ -84,8 +85,10 @@ class AISystem:
         latency = self._latency(day)
         start = study.arrival + dt.timedelta(seconds=self.rng.randint(5, 40))
         done = start + dt.timedelta(milliseconds=latency)
-        who = f" for patient {study.patient_name}" if self.rng.random() < 0.3 else ""
-        self._inference(start, "INFO", "chestai.pipeline", f"processing study {study.study_uid}{who}")
+        # Some messages name the (made-up) patient, as careless logging does.
+        patient = f" for patient {study.patient_name}" if self.rng.random() < 0.3 else ""
+        self._inference(start, "INFO", "chestai.pipeline",
+                        f"processing study {study.study_uid}{patient}")
         status = self._failure(study, start, version)
         if status is None:
             self._log_instances(study, start, latency)
@@ -120,7 +123,8 @@ class AISystem:
             return "failed"
         if roll > 0.985:
             self._inference(start, "WARNING", "chestai.pipeline",
-                            f"low contrast in series {study.series_uids[0]}, result may be unreliable")
+                            f"low contrast in series {study.series_uids[0]} of patient "
+                            f"{study.patient_name}, result may be unreliable")
         return None
 
     def _latency(self, day: dt.date) -> int:

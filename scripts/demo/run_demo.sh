@@ -1,8 +1,8 @@
 #!/bin/sh
 # Runs the whole medmon pipeline on a generated demo site, as a site admin
-# and then a vendor engineer would: a vendor key, init, a year of the site
-# with a snapshot after each month, one collect per month, then analyze
-# (or verify, on a build without analyze).
+# and then a vendor engineer would. The steps are a vendor key, init, a
+# year of the site with a snapshot after each month, one collect per
+# month, and analyze (or verify, on a build without analyze).
 #
 # Usage: run_demo.sh MEDMON PYTHON OUT
 #   MEDMON  the medmon executable
@@ -70,7 +70,7 @@ if "$medmon" help analyze >/dev/null 2>&1; then
   echo "== injected events against the report's findings" >&2
   checked=0
   "$python" "$here/check_report.py" "$site/events.json" "$out/report.json" >&2 || checked=$?
-  report="the HTML report is $out/report.html"
+  report="the HTML report is $(cd "$out" && pwd)/report.html"
 else
   echo "== medmon verify (this build has no analyze command yet)" >&2
   for bundle in "$out"/usb/*.tar; do

@@ -69,7 +69,7 @@ def choose_equipment(rng, line: tl.Timeline, day: dt.date):
         return "CT-1", tl.STATIONS["CT-1"][0], tl.CT_EQUIPMENT
     if roll < 0.20:
         return "MR-1", tl.STATIONS["MR-1"][0], tl.MR_EQUIPMENT
-    new_share = 0.05 + 0.30 * line.ramp("newVendor", day) if line.active("newVendor", day) else 0
+    new_share = 0.05 + 0.30 * line.ramp("newVendor", day) if line.active("newVendor", day) else 0.0
     if rng.random() < new_share:
         station, institution = tl.NEW_VENDOR_STATION
         return station, institution, tl.NEW_VENDOR

@@ -102,9 +102,10 @@ class Timeline:
         return "2.2.0" if day >= self.event("newError").start else "2.1.4"
 
     def _plan_events(self) -> list:
-        october = next(
-            (m for m in self.months if m.month == 10), self.months[len(self.months) // 2]
-        )
+        # The new vendor arrives in October when October is one of the last
+        # three months. An earlier rise would be old news by the last month,
+        # so otherwise it arrives two months before the end.
+        october = next((m for m in self.months[-3:] if m.month == 10), self.months[-2])
         # A vendor report compares the newest month with the months before
         # it, so every event but the two slow shifts starts in the last month.
         last_month = self.months[-1]
@@ -115,6 +116,7 @@ class Timeline:
         while outage.weekday() != 1:  # a Tuesday and Wednesday
             outage += dt.timedelta(days=1)
         pediatric = self.months[-2]
+
         return [
             Event("newVendor", october, self.last, {
                 "manufacturer": NEW_VENDOR[0], "model": NEW_VENDOR[1],
@@ -146,7 +148,7 @@ class Timeline:
             }),
             Event("positiveRateDoubles", release, self.last, {
                 "model": MODEL, "version": "2.2.0", "finding": "opacity",
-                "rate": "20% before, 40% after",
+                "rate": "25% before, 50% after",
             }),
         ]
 

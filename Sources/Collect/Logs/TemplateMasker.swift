@@ -121,7 +121,9 @@ extension TemplateMasker {
       state.lastWasVariable = isVariable
     }
     state.afterValueKey = TemplateVocabulary.isValueKey(token)
-    if TemplateVocabulary.isNameKey(token) { state.inPersonName = true }
+    if TemplateVocabulary.isNameKey(token) || TemplateVocabulary.startsWithNameKey(token) {
+      state.inPersonName = true
+    }
     return end
   }
 
@@ -215,8 +217,12 @@ extension TemplateMasker {
       let quotedValue =
         (previousDelimiter == 0x22 || previousDelimiter == 0x27) && index >= 2
         && token[index - 2] == UInt8(ascii: "=")
+      // The value in `patient:Ivanov` is masked like the one in `patient=Ivanov`.
+      let namedValue =
+        previousDelimiter == UInt8(ascii: ":") && index >= 1
+        && TemplateVocabulary.nameKeys.contains(UnsafeBufferPointer(rebasing: token[0..<(index - 1)]))
       let masked =
-        quotedValue
+        quotedValue || namedValue
         || isVariableSegment(
           segment, previousDelimiter, index == 0, isWholeWord(token, index, end), &state)
       if masked {

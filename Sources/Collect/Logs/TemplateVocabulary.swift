@@ -61,6 +61,16 @@ enum TemplateVocabulary {
     return nameKeys.contains(key)
   }
 
+  /// Tells whether `token` is a name key joined to the first word of its
+  /// value, as in `name=Jane` or `patient:Ivanov`, so the capitalised
+  /// words after it belong to the same name.
+  static func startsWithNameKey(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let separator = token.firstIndex(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ":") }),
+      separator > 0, separator + 1 < token.count
+    else { return false }
+    return nameKeys.contains(UnsafeBufferPointer(rebasing: token[0..<separator]))
+  }
+
   private static func keyPart(_ token: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
     guard token.count >= 3, token.count <= 24, token.last != UInt8(ascii: "=") else {
       return nil

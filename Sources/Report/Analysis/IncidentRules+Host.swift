@@ -6,7 +6,7 @@ extension IncidentRules {
   /// interval and at least three hours: the server was off or unplugged.
   func snapshotGaps() -> [Finding] {
     let times = context.tables.snapshots.compactMap { row in
-      RFC3339.seconds(row.time).map { (seconds: $0, day: row.day) }
+      RFC3339.parse(row.time).map { (seconds: $0, day: row.day) }
     }.sorted { $0.seconds < $1.seconds }
     guard times.count >= 3 else { return [] }
     let intervals = zip(times, times.dropFirst()).map { $1.seconds - $0.seconds }.sorted()
