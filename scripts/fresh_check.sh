@@ -122,8 +122,8 @@ prepare_root() {
   add_mount -t sysfs sysfs "$root/sys"
   add_mount --bind /dev "$root/dev"
   add_mount --bind /dev/pts "$root/dev/pts"
-  # Downloaded .deb files and wheels are kept between runs; the packages
-  # are still installed from scratch each time.
+  # Downloaded .deb files and wheels are kept between runs, but the
+  # packages are still installed from scratch each time.
   add_mount --bind "$cache/apt-archives" "$root/var/cache/apt/archives"
   mkdir -p "$root/root/.cache/pip"
   add_mount --bind "$cache/pip" "$root/root/.cache/pip"
