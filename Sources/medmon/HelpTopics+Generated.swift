@@ -1601,6 +1601,9 @@ Each entry says what a user meets and where it bites.
   different compiler flags in the same `.build/release` folder, so running
   one after the other compiles the release build twice. Bites in CI time
   (see `docs/benchmarks.md`).
+- Every build embeds the git commit id as a compiler define, so the first
+  `make` after a new commit recompiles every module. Bites in the edit,
+  commit and build loop of a developer, not in a clean clone.
 - `make fresh-check` needs root (for `debootstrap`, `mount` and `chroot`)
   and the Debian mirror, and tests HEAD, not uncommitted changes.
 
