@@ -1638,5 +1638,39 @@ Each entry says what a user meets and where it bites.
   than 140 effective samples, medmon uses the limiting distribution. It
   can differ from SciPy's value by about 1% at 10 000 samples and 0.1% at
   10^6. Bites only in drift p-values near a threshold.
+
+## Privacy and masking
+
+- Log masking finds personal names only after keys such as `patient`,
+  `name` or `ФИО`, and in DICOM form (`FAMILY^GIVEN`). A name written in
+  free text, as in `could not open the series of Jane Doe`, is not
+  recognised and reaches the masked template and sample as written.
+  Bites when the AI system logs names without a key; review
+  `medmon collect --dry-run` once after setup and fix such log lines at
+  the source.
+- Unknown configuration keys are warnings, which `-q` hides. Bites under
+  cron: a mistyped `roots` key leaves the DICOM roots empty. A configured
+  root that does not exist is an error with exit code 3.
+
+## DICOM reading
+
+- No private data dictionaries are built in, so private elements of
+  implicit VR files are read as UN. Bites in `medmon dump` output and in
+  the differences from pydicom listed in docs/conformance.md.
+- A deflated data set is inflated in memory up to 16 times the file size.
+- ISO_IR 13 Romaji decodes as ASCII, and text with bytes above 0x7F in a
+  file without Specific Character Set decodes as Latin-1.
+- The header-parse rate was measured at 12,500 to 13,700 files per second
+  on two cores shared with other builds (docs/benchmarks.md), below the
+  25,000 files per second target; an idle machine was not available to
+  confirm the target.
+
+## Reports
+
+- The first bundle of a site has no history to compare with, so its
+  report lists no drift or new-template findings even when outlier rules
+  fired; the counts are in the tables and the second bundle reports them.
+- `medmon sites` runs a full analysis per site, so it is slow with
+  hundreds of sites.
 """#),
 ]
