@@ -17,6 +17,11 @@ public enum Format {
     return text
   }
 
+  /// Returns `count` and `noun`, with an `s` unless the count is one.
+  public static func count(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+
   /// Formats a fraction as a percentage with one decimal.
   public static func percent(_ fraction: Double) -> String {
     decimal(fraction * 100, digits: 1) + "%"

@@ -33,7 +33,7 @@ extension IncidentRules {
     return [
       incident(
         "latency_regression", "p95", severity, days: flagged,
-        "Processing p95 latency reached \(Format.decimal(worst))x the baseline of \(Format.decimal(base95, digits: 0)) ms on \(flagged.count) day(s) from \(flagged.min()!).",
+        "Processing p95 latency reached \(Format.decimal(worst))x the baseline of \(Format.decimal(base95, digits: 0)) ms on \(Format.count(flagged.count, "day")) from \(flagged.min()!).",
         ["baseline_p95_ms": base95, "max_ratio": worst, "days": Double(flagged.count)])
     ]
   }
@@ -69,7 +69,7 @@ extension IncidentRules {
     return [
       incident(
         "throughput_drop", "studies processed", .incident, days: flagged,
-        "Studies processed fell to \(Format.percent(lowest)) of the usual volume on \(flagged.count) day(s) from \(flagged.min()!).",
+        "Studies processed fell to \(Format.percent(lowest)) of the usual volume on \(Format.count(flagged.count, "day")) from \(flagged.min()!).",
         ["lowest_fraction": lowest, "days": Double(flagged.count)])
     ]
   }
@@ -104,7 +104,7 @@ extension IncidentRules {
     return [
       incident(
         "results_stopped", "model results", .incident, days: flagged,
-        "Studies kept arriving but results stopped on \(flagged.count) day(s) from \(flagged.min()!), about \(Int(missing)) results missing.",
+        "Studies kept arriving but results stopped on \(Format.count(flagged.count, "day")) from \(flagged.min()!), about \(Int(missing)) results missing.",
         ["days": Double(flagged.count), "missing_results": missing.rounded()])
     ]
   }

@@ -95,7 +95,7 @@ struct IncidentRules {
     return [
       incident(
         kind, subject, severity, days: flagged,
-        "Errors per study rose to \(Format.decimal(worst))x the baseline on \(flagged.count) day(s) from \(flagged.min()!).",
+        "Errors per study rose to \(Format.decimal(worst))x the baseline on \(Format.count(flagged.count, "day")) from \(flagged.min()!).",
         ["baseline_rate": baseRate, "max_ratio": worst, "days": Double(flagged.count)])
     ]
   }
