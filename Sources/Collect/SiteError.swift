@@ -11,6 +11,7 @@ public enum SiteError: MedmonError, Equatable {
   case invalidReference(String)
   case nothingToExport(since: String)
   case invalidPeriod(start: String, end: String)
+  case nothingConfigured
 
   public var message: String {
     switch self {
@@ -32,6 +33,8 @@ public enum SiteError: MedmonError, Equatable {
       return "nothing to export: no snapshot data since \(since)"
     case .invalidPeriod(let start, let end):
       return "invalid period: start \(start) is after end \(end)"
+    case .nothingConfigured:
+      return "nothing to snapshot: the configuration names no DICOM roots, log paths or results paths"
     }
   }
 
@@ -40,6 +43,8 @@ public enum SiteError: MedmonError, Equatable {
     case .secretTooOpen(let path, _): return "run 'chmod 600 \(path)'."
     case .notInitialized: return "run 'medmon init' first, or pass --config FILE."
     case .missingOption(let name): return "pass --\(name), or run on a terminal to be asked."
+    case .nothingConfigured:
+      return "set 'roots' under [dicom], 'paths' under [logs] or [results]; docs/configuration.md lists them."
     case .nothingToExport: return "run 'medmon snapshot' first, or choose a period with --since and --until."
     default: return nil
     }

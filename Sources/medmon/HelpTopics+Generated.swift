@@ -325,10 +325,11 @@ Sites encrypt their bundles to the vendor's X25519 public key. Make the
 key pair once and keep the identity file private:
 
 ```sh
-age-keygen -o ~/.config/medmon/vendor.key
+mkdir -p -m 700 ~/.config/medmon
+medmon keygen -o ~/.config/medmon/vendor.key
 ```
 
-(`medmon keygen` makes the same kind of file; see `medmon keygen --help`.)
+(`age-keygen -o FILE` makes the same kind of file; see `medmon keygen --help`.)
 
 The file holds the identity (`AGE-SECRET-KEY-1...`) and, in a comment,
 the public key (`age1...`) that each site puts in its configuration.
@@ -1600,6 +1601,9 @@ Each entry says what a user meets and where it bites.
   different compiler flags in the same `.build/release` folder, so running
   one after the other compiles the release build twice. Bites in CI time
   (see `docs/benchmarks.md`).
+- Every build embeds the git commit id as a compiler define, so the first
+  `make` after a new commit recompiles every module. Bites in the edit,
+  commit and build loop of a developer, not in a clean clone.
 - `make fresh-check` needs root (for `debootstrap`, `mount` and `chroot`)
   and the Debian mirror, and tests HEAD, not uncommitted changes.
 

@@ -1,3 +1,4 @@
+import Collect
 import Core
 
 /// `medmon schedule`: prints a crontab line and a systemd timer pair that
@@ -11,7 +12,7 @@ enum ScheduleCommand: Command {
       units under /etc/systemd/system and run 'systemctl enable --now medmon-snapshot.timer'.
       """,
     options: [
-      OptionSpec("config", short: "c", value: "FILE", help: "Configuration file to name in the commands."),
+      OptionSpec("config", short: "c", value: "FILE", help: "Configuration file to name in the commands (default $MEDMON_CONFIG, then /etc/medmon/medmon.toml)."),
       OptionSpec("interval", value: "MINUTES", help: "Minutes between snapshots, 15 to 60 (default 30)."),
       OptionSpec("binary", value: "PATH", help: "Path of the medmon executable (default /usr/local/bin/medmon)."),
     ])
@@ -19,7 +20,8 @@ enum ScheduleCommand: Command {
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
     let minutes = try arguments.integer("interval", in: 15...60) ?? 30
     let binary = arguments.value("binary") ?? "/usr/local/bin/medmon"
-    let configuration = arguments.value("config").map { " --config \($0)" } ?? ""
+    let path = SiteConfig.resolvePath(option: arguments.value("config"), environment: context.environment)
+    let configuration = " --config \(path)"
     let command = "\(binary) snapshot -q\(configuration)"
     context.standardOutput.write(
       """

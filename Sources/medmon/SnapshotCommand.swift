@@ -30,6 +30,8 @@ enum SnapshotCommand: Command {
     for (kind, count) in summary.problems.sorted(by: { $0.key < $1.key }) {
       context.logger.info("  \(kind): \(count)")
     }
-    return .success
+    // The counts are saved, but a missing root usually means a mistyped
+    // path, so cron should mail the admin.
+    return summary.missingRoots.isEmpty ? .success : .failure
   }
 }

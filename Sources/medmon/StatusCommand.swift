@@ -29,7 +29,9 @@ enum StatusCommand: Command {
     } else {
       lines.append("last export:     none yet; run 'medmon collect --out DIR'")
     }
-    lines.append("pending:         \(status.pendingDays) days not exported yet")
+    let days = status.pendingDays == 1 ? "1 day" : "\(status.pendingDays) days"
+    let note = status.lastExport == nil ? "" : " (the last export's final day is sent again, complete)"
+    lines.append("pending:         \(days) for the next collect\(note)")
     context.standardOutput.write(lines.joined(separator: "\n") + "\n")
     return .success
   }

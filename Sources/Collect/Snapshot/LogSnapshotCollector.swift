@@ -21,6 +21,10 @@ public struct LogSnapshotCollector: SnapshotCollector {
       format: LogFormat(rawValue: context.config.logs.format) ?? .auto, latency: latency,
       logger: context.logger)
     var notes = ["\(paths.count) log files matched"]
+    for pattern in context.config.logs.paths where try Self.expand([pattern]).isEmpty {
+      context.logger.warning("log path '\(pattern)' matches no file; check 'paths' under [logs]")
+      notes.append("a configured log path matched no file")
+    }
     var skipped = 0
     for path in paths {
       do {

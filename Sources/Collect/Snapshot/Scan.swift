@@ -14,13 +14,33 @@ struct Scan {
   var filesNew = 0
   var filesChanged = 0
   var problems: [String: Int] = [:]
+  var missingRoots: [String] = []
+  let logger: Logger
+  /// Problem paths named in the log per kind; the rest are only counted.
+  static let namedProblemsPerKind = 10
 
-  init(database: Database, aggregator: DICOMAggregator, index: FileIndex, previousStart: Int64?, today: Day) {
+  init(
+    database: Database, aggregator: DICOMAggregator, index: FileIndex, previousStart: Int64?,
+    today: Day, logger: Logger
+  ) {
     self.database = database
     self.aggregator = aggregator
     self.index = index
     self.previousStart = previousStart
     self.today = today
+    self.logger = logger
+  }
+
+  /// Counts a problem and names its path in a warning, for the first few
+  /// of each kind.
+  mutating func report(_ kind: String, path: String) {
+    let count = (problems[kind] ?? 0) + 1
+    problems[kind] = count
+    if count <= Self.namedProblemsPerKind {
+      logger.warning("skipped '\(path)': \(kind.replacingUnderscores)")
+    } else if count == Self.namedProblemsPerKind + 1 {
+      logger.warning("more files skipped as \(kind.replacingUnderscores); only the count is kept from here on")
+    }
   }
 
   /// Parses the pending batch in parallel, then stores the results in
@@ -58,7 +78,7 @@ struct Scan {
       ? nil : try database.scalar("SELECT status FROM files WHERE path = ?", [.text(file.path)])?.stringValue
     if previousStatus == nil { filesNew += 1 } else { filesChanged += 1 }
     let day = arrivalDay(of: file.status)
-    if let problem = file.problem { problems[problem, default: 0] += 1 }
+    if let problem = file.problem { report(problem, path: file.path) }
     let countable = file.attributes != nil && previousStatus != "ok"
     if countable { try aggregator.add(file, day: day) }
     let study = file.attributes.flatMap { $0.studyUID.isEmpty ? nil : aggregator.studyReference($0.studyUID) }
@@ -76,6 +96,7 @@ struct Scan {
     summary.filesNew = filesNew
     summary.filesChanged = filesChanged
     summary.problems = problems
+    summary.missingRoots = missingRoots
     summary.instancesCounted = aggregator.instancesAdded
   }
 
@@ -89,4 +110,9 @@ struct Scan {
         [.integer(today.daysSinceEpoch), .text(kind), .integer(count)])
     }
   }
+}
+
+extension String {
+  /// The problem kind as words, `not_dicom` as `not dicom`.
+  var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
 }

@@ -37,6 +37,8 @@ public final class SnapshotRunner {
   /// Runs the snapshot, or returns a summary marked as skipped when
   /// another snapshot holds the lock.
   public func run() throws -> SnapshotSummary {
+    let sources = config.dicom.roots.count + config.logs.paths.count + config.results.paths.count
+    guard sources > 0 else { throw SiteError.nothingConfigured }
     try FileSystem.createDirectory(FileSystem.parentDirectory(of: config.statePath))
     guard let lock = try FileLock.tryAcquire(config.statePath + ".lock") else {
       logger.info("another snapshot is running (lock '\(config.statePath).lock' is held); nothing to do")
@@ -55,7 +57,9 @@ public final class SnapshotRunner {
 
     try database.transaction(.immediate) {
       let aggregator = DICOMAggregator(database: database, pseudonymizer: pseudonymizer, config: config)
-      var scan = Scan(database: database, aggregator: aggregator, index: index, previousStart: previousStart, today: Day(unixSeconds: summary.started))
+      var scan = Scan(
+        database: database, aggregator: aggregator, index: index, previousStart: previousStart,
+        today: Day(unixSeconds: summary.started), logger: logger)
       try walkRoots(&scan)
       try scan.processPending(parse, workers: workerCount)
       try aggregator.flush()
@@ -114,6 +118,11 @@ public final class SnapshotRunner {
   private func walkRoots(_ scan: inout Scan) throws {
     var walker = DirectoryWalker()
     for root in config.dicom.roots {
+      guard FileSystem.exists(root) else {
+        logger.error("DICOM root '\(root)' does not exist; check 'roots' under [dicom] in the configuration")
+        scan.missingRoots.append(root)
+        continue
+      }
       try walker.walk(root) { path, status in
         if config.dicom.skipSuffixes.contains(where: { path.hasSuffix($0) }) { return }
         scan.filesSeen += 1
@@ -124,8 +133,7 @@ public final class SnapshotRunner {
           progress.update("snapshot: files", completed: scan.filesSeen, total: nil)
         }
       } problem: { problem in
-        logger.debug("skipped '\(problem.path)': \(problem.kind)")
-        scan.problems[problem.kind, default: 0] += 1
+        scan.report(problem.kind, path: problem.path)
       }
     }
   }

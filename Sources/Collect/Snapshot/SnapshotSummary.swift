@@ -10,6 +10,8 @@ public struct SnapshotSummary: Equatable, Sendable {
   public var problems: [String: Int] = [:]
   /// The reports of the collectors that ran after the DICOM walk.
   public var collectors: [CollectorReport] = []
+  /// Configured DICOM roots that did not exist.
+  public var missingRoots: [String] = []
   /// True when another snapshot held the lock and this run did nothing.
   public var skippedBecauseLocked = false
 

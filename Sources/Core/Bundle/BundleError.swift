@@ -17,6 +17,7 @@ public enum BundleError: MedmonError, Equatable {
   case rowCountMismatch(path: String, table: String, expected: Int, actual: Int)
   case invalidRow(path: String, table: String, line: Int, reason: String)
   case altered(path: String, offset: Int)
+  case isFolder(path: String)
 
   public var message: String {
     switch self {
@@ -55,6 +56,8 @@ public enum BundleError: MedmonError, Equatable {
         "table \"\(table)\" in bundle \"\(path)\" has \(actual) rows, but content.json says \(expected)"
     case .invalidRow(let path, let table, let line, let reason):
       return "invalid row at line \(line) of table \"\(table)\" in bundle \"\(path)\": \(reason)"
+    case .isFolder(let path):
+      return "\"\(path)\" is a folder, not a bundle file"
     case .altered(let path, let offset):
       return "bundle \"\(path)\" was altered: its bytes differ from the layout medmon writes at offset \(offset)"
     }
@@ -62,6 +65,8 @@ public enum BundleError: MedmonError, Equatable {
 
   public var hint: String? {
     switch self {
+    case .isFolder(let path):
+      return "pass the bundle files in it, such as \(path)/medmon-*.tar"
     case .unsupportedVersion:
       return "upgrade medmon to a version that reads this bundle format"
     case .noMatchingIdentity, .decryptionFailed:

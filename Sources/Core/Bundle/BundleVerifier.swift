@@ -19,6 +19,9 @@ public struct BundleVerifier {
 
   public func verify(path: String) throws -> Verified {
     let status = try FileSystem.status(path, followLinks: true)
+    guard !status.isDirectory else {
+      throw BundleError.isFolder(path: path)
+    }
     guard status.size <= Int64(Self.maxPayloadSize + Self.maxManifestSize * 4) else {
       throw BundleError.truncated(path: path, reason: "the file is \(status.size) bytes, larger than any bundle")
     }
@@ -67,6 +70,13 @@ public struct BundleVerifier {
     guard let payload = entries[BundleLayout.payloadName] else {
       throw BundleError.missingEntry(path: path, entry: BundleLayout.payloadName)
     }
+    // The signature is checked before the manifest's other fields, so a
+    // damaged copy is reported as damaged, not as a newer format.
+    if let key = Self.signingKey(in: manifestBytes),
+      !Ed25519.verify(signature: signature, message: manifestBytes, publicKey: key)
+    {
+      throw BundleError.badSignature(path: path)
+    }
     let manifest = try BundleManifest.parse(manifestBytes)
     guard Ed25519.verify(signature: signature, message: manifestBytes, publicKey: manifest.signingKey) else {
       throw BundleError.badSignature(path: path)
@@ -109,6 +119,15 @@ public struct BundleVerifier {
       }
     }
     return (entries, headers)
+  }
+
+  /// Returns the `signing_key` of manifest text when it can be read,
+  /// without checking any other field.
+  private static func signingKey(in manifest: [UInt8]) -> [UInt8]? {
+    guard let root = try? JSONParser(maximumDepth: 8, maximumSize: maxManifestSize).parse(manifest),
+      let text = root["signing_key"]?.stringValue, text.hasPrefix("b64:")
+    else { return nil }
+    return try? Base64.decode(String(text.dropFirst(4)))
   }
 
   private static func bundleError(_ error: ArchiveError, path: String) -> BundleError {
