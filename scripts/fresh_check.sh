@@ -25,6 +25,7 @@ cache=$work/cache
 root=$work/root
 base_tar=$cache/$suite-base.tar
 mounts=()
+child=""
 
 log() { echo "fresh-check: $*" >&2; }
 fail() { echo "fresh-check: error: $*" >&2; exit 1; }
@@ -99,6 +100,17 @@ bind_read_only() {
   mount -o remount,bind,ro "$root$1"
 }
 
+# Stops the running README command and its processes, then exits, so
+# that cleanup can unmount. Bash runs a trap only after the foreground
+# command ends, which is why each command runs in the background.
+stop() {
+  if [ -n "$child" ]; then
+    kill -TERM -- "-$child" 2>/dev/null || true
+    wait "$child" 2>/dev/null || true
+  fi
+  exit 130
+}
+
 cleanup() {
   trap '' INT TERM
   local i
@@ -107,6 +119,7 @@ cleanup() {
       || log "could not unmount ${mounts[i]}"
   done
   mounts=()
+child=""
 }
 
 prepare_root() {
@@ -148,9 +161,15 @@ run_in_root() {
   if [ -f "$root/usr/local/share/fresh-check/pip-ca.crt" ]; then
     pip_cert=(PIP_CERT=/usr/local/share/fresh-check/pip-ca.crt)
   fi
-  env -i HOME=/root TERM=dumb LANG=C.UTF-8 MEDMON_CORPUS="$corpus" "${pip_cert[@]}" \
-    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    chroot "$root" /bin/bash -c "cd /root/medmon && $1"
+  # setsid gives the command its own process group, which stop() ends.
+  setsid env -i HOME=/root TERM=dumb LANG=C.UTF-8 MEDMON_CORPUS="$corpus" \
+    "${pip_cert[@]}" PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+    chroot "$root" /bin/bash -c "cd /root/medmon && $1" < /dev/null &
+  child=$!
+  local status=0
+  wait "$child" || status=$?
+  child=""
+  return "$status"
 }
 
 main() {
@@ -165,14 +184,14 @@ main() {
   mkdir -p "$cache"
   build_base
   trap cleanup EXIT
-  trap 'exit 130' INT TERM
+  trap stop INT TERM
   prepare_root
 
   local line start
   while IFS= read -r line; do
     log "running '$line'"
     start=$SECONDS
-    run_in_root "$line" < /dev/null \
+    run_in_root "$line" \
       || fail "'$line' failed in the fresh root after $((SECONDS - start)) s"
     log "'$line' passed in $((SECONDS - start)) s"
   done <<< "$commands"
