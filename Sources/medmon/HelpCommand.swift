@@ -26,7 +26,7 @@ enum HelpCommand: Command {
   }
 
   static func overviewText() -> String {
-    HelpFormatter.overview(commands: allCommands.map { $0.spec }, version: versionText)
+    HelpFormatter.overview(commands: allCommands.map { $0.spec }, version: medmonVersion)
   }
 }
 
