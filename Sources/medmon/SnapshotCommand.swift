@@ -18,7 +18,7 @@ enum SnapshotCommand: Command {
     let scanner = DICOMFileScanner()
     let runner = SnapshotRunner(
       config: site.config, pseudonymizer: try site.pseudonymizer(), logger: context.logger,
-      progress: context.progress, parse: scanner.scan)
+      progress: context.progress, parse: { scanner.scan($0, $1) })
     let summary = try runner.run()
     guard !summary.skippedBecauseLocked else { return .success }
 

@@ -30,7 +30,7 @@ import TestSupport
   private func snapshot(_ config: SiteConfig, at now: Int64) throws {
     _ = try SnapshotRunner(
       config: config, pseudonymizer: testPseudonymizer(), logger: .silent, now: { now },
-      collectors: [LogSnapshotCollector()], parse: DICOMFileScanner().scan
+      collectors: [LogSnapshotCollector()], parse: { DICOMFileScanner().scan($0, $1) }
     ).run()
   }
 

@@ -32,7 +32,7 @@ import TestSupport
     let run = { (now: Int64) in
       _ = try SnapshotRunner(
         config: config, pseudonymizer: testPseudonymizer(), logger: .silent, now: { now },
-        collectors: [ResultsCollector()], parse: DICOMFileScanner().scan
+        collectors: [ResultsCollector()], parse: { DICOMFileScanner().scan($0, $1) }
       ).run()
     }
     appendResults(results, from: 0, count: 50)

@@ -22,7 +22,7 @@ func runSnapshot(_ config: SiteConfig, now: Int64) throws -> SnapshotSummary {
   let scanner = DICOMFileScanner()
   return try SnapshotRunner(
     config: config, pseudonymizer: testPseudonymizer(), logger: .silent, now: { now }, collectors: [],
-    parse: scanner.scan
+    parse: { scanner.scan($0, $1) }
   ).run()
 }
 
