@@ -39,7 +39,7 @@ struct IncidentRules {
       let severity: Severity = entry.count >= 10 ? .incident : .warning
       return incident(
         "new_error_template", fingerprint, severity, days: entry.days,
-        "A new error \"\(entry.template)\" appeared \(entry.count) times from \(entry.days.min()!).",
+        "A new error \"\(entry.template)\" appeared \(Format.count(entry.count, "time")) from \(entry.days.min()!).",
         ["count": Double(entry.count), "days": Double(Set(entry.days).count)])
     }
   }

@@ -14,7 +14,11 @@ public enum TextReportRenderer {
 
   static func site(_ report: SiteReport) -> String {
     var lines = [header(report)]
-    let counts = Severity.allCases.reversed().map { "\(report.count($0)) \($0.label)" }
+    let counts = Severity.allCases.reversed().map { severity in
+      let count = report.count(severity)
+      // "info" is a mass noun: "3 info", but "3 warnings".
+      return severity == .info || count == 1 ? "\(count) \(severity.label)" : "\(count) \(severity.label)s"
+    }
     lines.append("  " + counts.joined(separator: ", ") + ".")
     for finding in report.findings.prefix(findingLimit) {
       let days =
