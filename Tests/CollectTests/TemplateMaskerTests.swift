@@ -57,6 +57,17 @@ import Testing
 @Suite struct PersonNameMaskTests {
   let masker = TemplateMasker()
 
+  @Test(arguments: [
+    ("Failed for patient 'Ivanov Ivan' again", "Failed for patient '<*> <*>' again"),
+    ("Failed for patient \"Fakename Jane\" again", "Failed for patient \"<*> <*>\" again"),
+    ("Failed {'patient': 'Ivanov Ivan', 'id': 3}", "Failed {'patient': '<*> <*>', 'id': <*>}"),
+    ("failed name=Jane Fakename id=MRN1234567", "failed name=<*> <*> id=<*>"),
+    ("failed patient:Petrov Ivan done", "failed patient:<*> <*> done"),
+  ])
+  func quotedAndJoinedNamesMasked(message: String, template: String) {
+    #expect(masker.template(of: message) == template)
+  }
+
   @Test func bracketedCodeAfterNameKeyStays() {
     #expect(
       masker.template(of: "Expecting attribute name [HRESULT = 0x8 - CBS_E_ITEM]")

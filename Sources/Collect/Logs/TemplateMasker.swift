@@ -196,6 +196,9 @@ extension TemplateMasker {
     }
     var index = 0
     var previousDelimiter: UInt8 = 0
+    // A name's first word may follow an opening quote (`'Ivanov`), but a
+    // bracketed code after a name key (`name [HRESULT`) is not a name.
+    var wordSeen = token.first == UInt8(ascii: "[") || token.first == UInt8(ascii: "(")
     while index < token.count {
       let byte = token[index]
       if isDelimiter(byte) {
@@ -224,7 +227,8 @@ extension TemplateMasker {
       let masked =
         quotedValue || namedValue
         || isVariableSegment(
-          segment, previousDelimiter, index == 0, isWholeWord(token, index, end), &state)
+          segment, previousDelimiter, !wordSeen, isWholeWord(token, index, end), &state)
+      wordSeen = true
       if masked {
         output.append(contentsOf: variableMark)
       } else {

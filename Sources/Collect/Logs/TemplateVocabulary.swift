@@ -75,8 +75,15 @@ enum TemplateVocabulary {
     guard token.count >= 3, token.count <= 24, token.last != UInt8(ascii: "=") else {
       return nil
     }
+    // Quotes and brackets around a key, as in a logged dict `{'patient':`,
+    // do not change what it is.
+    let wrapping: Set<UInt8> = [0x22, 0x27, 0x7B, 0x28, 0x5B, 0x2C]
+    var start = 0
     var end = token.count
-    if token[end - 1] == UInt8(ascii: ":") { end -= 1 }
-    return UnsafeBufferPointer(rebasing: token[0..<end])
+    while start < end, wrapping.contains(token[start]) { start += 1 }
+    if end > start, token[end - 1] == UInt8(ascii: ":") { end -= 1 }
+    while end > start, wrapping.contains(token[end - 1]) { end -= 1 }
+    guard end > start else { return nil }
+    return UnsafeBufferPointer(rebasing: token[start..<end])
   }
 }
