@@ -10,6 +10,7 @@ DICOM_FUZZ_FINDINGS := Tests/CoreTests/DICOMFuzzFindings
 # The parser sources the fuzz and benchmark drivers are compiled with.
 DICOM_SOURCES := $(wildcard Sources/Core/DICOM/*.swift) \
 	Sources/Core/Diagnostics/MedmonError.swift Sources/Core/Encoding/Base64.swift \
+	Sources/Core/Statistics/StatisticsError.swift \
 	$(wildcard Sources/Core/JSON/*.swift)
 
 .PHONY: conformance fuzz bench-dicom dicom-corpus

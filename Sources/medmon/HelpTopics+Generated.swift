@@ -382,7 +382,7 @@ three periods and prints a summary that fits one screen:
 
 ```
 North Clinic (0b7d2c8e, bundle 10): 2026-10-01..2026-10-31, 12213 studies against 2026-07-01..2026-09-30
-  2 incident, 0 warning, 0 info.
+  2 incidents, 0 warnings, 0 info.
   INCIDENT (new) 2026-10-12..2026-10-31 error_rate_spike all errors
       Errors per study rose to 8.26x the baseline on 20 day(s) from 2026-10-12.
   INCIDENT (new) 2026-10-12..2026-10-31 new_error_template deadbeef00112233
@@ -799,7 +799,7 @@ are `*`, so totals still add up.
 `modality`, `body_part`, `age_band`, `station`. Rules are listed in
 docs/configuration.md.
 
-`scan_problems.jsonl`: `day`, `kind` (`unreadable`, `not_dicom`,
+`scan_problems.jsonl`: `day`, `kind` (`missing_root`, `unreadable`, `not_dicom`,
 `parse_error`, `truncated`, `permission_denied`, `symlink_loop`,
 `broken_link`), `count`.
 

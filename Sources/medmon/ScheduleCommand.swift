@@ -20,7 +20,9 @@ enum ScheduleCommand: Command {
   static func run(_ arguments: ParsedArguments, _ context: CommandContext) throws -> ExitCode {
     let minutes = try arguments.integer("interval", in: 15...60) ?? 30
     let binary = arguments.value("binary") ?? "/usr/local/bin/medmon"
-    let path = SiteConfig.resolvePath(option: arguments.value("config"), environment: context.environment)
+    // cron and systemd run from another folder, so the path is made absolute.
+    let path = FileSystem.absolutePath(
+      SiteConfig.resolvePath(option: arguments.value("config"), environment: context.environment))
     let configuration = " --config \(path)"
     let command = "\(binary) snapshot -q\(configuration)"
     context.standardOutput.write(

@@ -40,7 +40,7 @@ struct PayloadBuilder {
     return try database.query(
       """
       SELECT name, SUM(items), SUM(skipped), SUM(duration_ms), COUNT(*),
-        SUM(status = 'failed') FROM snapshot_collectors
+        SUM(status != 'ok') FROM snapshot_collectors
       WHERE started >= ? AND started < ? GROUP BY name ORDER BY name
       """, bounds
     ).map { row in
@@ -51,7 +51,7 @@ struct PayloadBuilder {
         status: failed == 0 ? "ok" : (failed == runs ? "failed" : "partial"),
         items: row[1].intValue ?? 0, skipped: row[2].intValue ?? 0,
         durationMilliseconds: row[3].int64Value ?? 0,
-        notes: ["\(runs) snapshot runs", "\(failed) failed runs"])
+        notes: ["snapshot runs: \(runs)", "runs that failed or were partial: \(failed)"])
     }
   }
 

@@ -21,10 +21,12 @@ public struct LogSnapshotCollector: SnapshotCollector {
       format: LogFormat(rawValue: context.config.logs.format) ?? .auto, latency: latency,
       logger: context.logger)
     var notes = ["\(paths.count) log files matched"]
+    var unmatched = 0
     for pattern in context.config.logs.paths where try Self.expand([pattern]).isEmpty {
       context.logger.warning("log path '\(pattern)' matches no file; check 'paths' under [logs]")
-      notes.append("a configured log path matched no file")
+      unmatched += 1
     }
+    if unmatched > 0 { notes.append("\(unmatched) configured log paths matched no file") }
     var skipped = 0
     for path in paths {
       do {
@@ -39,7 +41,8 @@ public struct LogSnapshotCollector: SnapshotCollector {
     }
     let events = try LogStateStore.merge(collector, into: context.database)
     return CollectorReport(
-      name: name, summary: summary, items: events, skipped: skipped,
+      name: name, summary: summary, status: unmatched + skipped > 0 ? "partial" : "ok",
+      items: events, skipped: skipped,
       durationMilliseconds: monotonicNow() - started, notes: notes)
   }
 

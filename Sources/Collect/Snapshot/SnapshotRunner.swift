@@ -121,6 +121,9 @@ public final class SnapshotRunner {
       guard FileSystem.exists(root) else {
         logger.error("DICOM root '\(root)' does not exist; check 'roots' under [dicom] in the configuration")
         scan.missingRoots.append(root)
+        // Counted as a problem, so the vendor sees a broken configuration
+        // rather than an idle store.
+        scan.problems["missing_root", default: 0] += 1
         continue
       }
       try walker.walk(root) { path, status in

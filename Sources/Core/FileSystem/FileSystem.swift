@@ -135,6 +135,16 @@ public enum FileSystem {
     return String(path[path.index(after: slash)...])
   }
 
+  /// Returns `path` joined to the current folder when it is relative.
+  public static func absolutePath(_ path: String) -> String {
+    guard !path.hasPrefix("/") else { return path }
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    guard getcwd(&buffer, buffer.count) != nil else { return path }
+    let folder = String(cString: buffer)
+    let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+    return join(folder, relative)
+  }
+
   public static func join(_ folder: String, _ name: String) -> String {
     folder.hasSuffix("/") ? folder + name : folder + "/" + name
   }
