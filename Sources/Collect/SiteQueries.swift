@@ -50,6 +50,9 @@ public struct SiteQueries {
     public var filesByStatus: [String: Int]
     public var lastExport: (sequence: Int, end: Day, file: String)?
     public var pendingDays: Int
+    /// What each collector did in the last snapshot: name, status, items
+    /// and notes.
+    public var collectors: [CollectorReport] = []
 
     public static func == (lhs: Status, rhs: Status) -> Bool {
       lhs.lastSnapshot == rhs.lastSnapshot && lhs.snapshotCount == rhs.snapshotCount
@@ -82,9 +85,21 @@ public struct SiteQueries {
       .first.map { ($0[0].intValue ?? 0, Day(daysSinceEpoch: $0[1].intValue ?? 0), $0[2].stringValue ?? "") }
     let firstDataDay = try database.scalar("SELECT MIN(day) FROM dicom_counts")?.intValue
     let pendingFrom = export.map { $0.1.daysSinceEpoch } ?? firstDataDay ?? today.daysSinceEpoch
+    let collectors = try database.query(
+      """
+      SELECT name, status, items, skipped, duration_ms, notes FROM snapshot_collectors
+      WHERE started = (SELECT MAX(started) FROM snapshots) ORDER BY name
+      """
+    ).map { row in
+      let notes = (try? JSONParser().parse(row[5].stringValue ?? "[]"))?.arrayValue?.compactMap(\.stringValue) ?? []
+      return CollectorReport(
+        name: row[0].stringValue ?? "", summary: "", status: row[1].stringValue ?? "",
+        items: row[2].intValue ?? 0, skipped: row[3].intValue ?? 0,
+        durationMilliseconds: row[4].int64Value ?? 0, notes: notes)
+    }
     return Status(
       lastSnapshot: last, snapshotCount: try database.scalar("SELECT COUNT(*) FROM snapshots")?.intValue ?? 0,
       filesKnown: byStatus.values.reduce(0, +), filesByStatus: byStatus, lastExport: export,
-      pendingDays: max(0, today.daysSinceEpoch - pendingFrom + 1))
+      pendingDays: max(0, today.daysSinceEpoch - pendingFrom + 1), collectors: collectors)
   }
 }

@@ -22,6 +22,12 @@ enum StatusCommand: Command {
       lines.append("last snapshot:   none yet; run 'medmon snapshot'")
     }
     lines.append("snapshots:       \(status.snapshotCount)")
+    for collector in status.collectors {
+      let notes = collector.notes.isEmpty ? "" : "; " + collector.notes.joined(separator: "; ")
+      lines.append(
+        "  \(collector.name):" + String(repeating: " ", count: max(1, 13 - collector.name.count))
+          + "\(collector.status), \(collector.items) items, \(collector.skipped) skipped\(notes)")
+    }
     let kinds = status.filesByStatus.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
     lines.append("files known:     \(status.filesKnown) (\(kinds.joined(separator: ", ")))")
     if let export = status.lastExport {
