@@ -1660,10 +1660,6 @@ Each entry says what a user meets and where it bites.
 - A deflated data set is inflated in memory up to 16 times the file size.
 - ISO_IR 13 Romaji decodes as ASCII, and text with bytes above 0x7F in a
   file without Specific Character Set decodes as Latin-1.
-- The header-parse rate was measured at 12,500 to 13,700 files per second
-  on two cores shared with other builds (docs/benchmarks.md), below the
-  25,000 files per second target; an idle machine was not available to
-  confirm the target.
 
 ## Reports
 
