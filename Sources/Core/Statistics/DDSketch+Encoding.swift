@@ -139,16 +139,4 @@ extension DDSketch {
   }
 }
 
-/// A JSON string of the base64 text of the binary form, so that bundles
-/// carry the sketch as one field.
-extension DDSketch: Codable {
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    try self.init(base64: try container.decode(String.self))
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    try container.encode(base64())
-  }
-}
+extension DDSketch: Base64Codable {}
