@@ -63,9 +63,11 @@ if "$medmon" help analyze >/dev/null 2>&1; then
   echo "== medmon analyze" >&2
   "$medmon" analyze "$out"/usb/*.tar --identity "$out/vendor.key" \
     --history "$out/vendor-history.db" --format html --out "$out/report.html"
-  "$medmon" analyze "$out"/usb/*.tar --identity "$out/vendor.key" \
+  # The bundles are in the history now; -q keeps the reruns from saying so
+  # once per bundle.
+  "$medmon" analyze -q "$out"/usb/*.tar --identity "$out/vendor.key" \
     --history "$out/vendor-history.db" --format json --out "$out/report.json"
-  "$medmon" analyze "$out"/usb/*.tar --identity "$out/vendor.key" \
+  "$medmon" analyze -q "$out"/usb/*.tar --identity "$out/vendor.key" \
     --history "$out/vendor-history.db" --format text
   echo "== injected events against the report's findings" >&2
   checked=0

@@ -77,8 +77,8 @@ public struct BundleExporter {
         name: "dicom", summary: "per-day counts and distributions of DICOM header attributes",
         items: dicomRows, durationMilliseconds: monotonicNow() - started,
         notes: [
-          "\(tables[.outliers]?.count ?? 0) outlier hits",
-          "\(tables[.crosstab]?.count ?? 0) cross-tabulation cells after small-cell suppression",
+          "outlier hits: \(tables[.outliers]?.count ?? 0)",
+          "cross-tabulation cells after small-cell suppression: \(tables[.crosstab]?.count ?? 0)",
         ])
     ] + (try builder.collectorReports())
     let log = ["period \(plan.start) to \(plan.end), sequence \(plan.sequence)"]

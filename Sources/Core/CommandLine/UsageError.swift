@@ -38,9 +38,9 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
   public var hint: String? {
     switch self {
     case .unknownCommand(_, let suggestion?):
-      return "did you mean '\(suggestion)'? Run 'medmon --help' for the list of commands."
+      return "did you mean '\(suggestion)'? Run 'medmon --help' for the list of commands and help topics."
     case .unknownCommand:
-      return "run 'medmon --help' for the list of commands."
+      return "run 'medmon --help' for the list of commands and help topics."
     case .unknownOption(_, let command, let suggestion?):
       return "did you mean '\(suggestion)'? Run 'medmon help \(command)' for its options."
     case .unknownOption(_, let command, nil),
