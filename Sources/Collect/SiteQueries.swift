@@ -50,8 +50,8 @@ public struct SiteQueries {
     public var filesByStatus: [String: Int]
     public var lastExport: (sequence: Int, end: Day, file: String)?
     public var pendingDays: Int
-    /// What each collector did in the last snapshot: name, status, items
-    /// and notes.
+    /// The reports of the collectors in the last snapshot: name, status,
+    /// items and notes.
     public var collectors: [CollectorReport] = []
 
     public static func == (lhs: Status, rhs: Status) -> Bool {

@@ -13,7 +13,7 @@ public struct LatencyExtractor: Sendable {
   private let suffix: [UInt8]
   private let patternFactor: Double
 
-  /// Creates an extractor; `pattern` holds literal text around one of the
+  /// Creates an extractor; `pattern` contains literal text around one of the
   /// placeholders `{ms}` or `{s}` that marks the number and its unit.
   public init?(pattern: String? = nil) {
     guard let pattern else {

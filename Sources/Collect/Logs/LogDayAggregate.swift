@@ -1,6 +1,6 @@
 import Core
 
-/// What one day of log events leaves behind: counts by level and, per
+/// The figures one day of log events leaves behind: counts by level and, per
 /// template fingerprint, a count, the first and last time seen and one
 /// masked sample. It contains no raw line.
 public struct LogDayAggregate: Sendable, Equatable {

@@ -54,7 +54,7 @@ public struct ExceptionSummary: Sendable, Equatable {
   }
 
   /// The template text the event groups under: the type and the frames,
-  /// never the message, which holds values.
+  /// never the message, which contains values.
   public var template: String {
     var text = "Traceback " + type
     if !frames.isEmpty { text += " at " + frames.joined(separator: " <- ") }

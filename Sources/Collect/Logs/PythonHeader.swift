@@ -7,7 +7,7 @@ struct PythonHeader: Equatable {
   var timestamp: Double?
   var level: String
   var logger: String?
-  /// Where the message starts in the line.
+  /// The offset in the line at which the message starts.
   var messageStart: Int
 
   static let levels = [

@@ -121,7 +121,7 @@ public struct PrivacyGate {
     return nil
   }
 
-  /// Returns whether `text` holds five or more numeric components
+  /// Returns whether `text` contains five or more numeric components
   /// separated by dots, the way study, series and instance UIDs look.
   static func looksLikeUID(_ text: String) -> Bool {
     var components = 0

@@ -20,6 +20,7 @@ public struct LogSnapshotCollector: SnapshotCollector {
     var collector = LogCollector(
       format: LogFormat(rawValue: context.config.logs.format) ?? .auto, latency: latency,
       logger: context.logger)
+
     var notes = ["\(paths.count) log files matched"]
     var unmatched = 0
     for pattern in context.config.logs.paths where try Self.expand([pattern]).isEmpty {
@@ -39,6 +40,7 @@ public struct LogSnapshotCollector: SnapshotCollector {
         context.logger.warning("cannot read log file '\(path)': \(Self.describe(error))")
       }
     }
+
     let events = try LogStateStore.merge(collector, into: context.database)
     return CollectorReport(
       name: name, summary: summary, status: unmatched + skipped > 0 ? "partial" : "ok",

@@ -121,7 +121,7 @@ public final class SnapshotRunner {
       guard FileSystem.exists(root) else {
         logger.error("DICOM root '\(root)' does not exist; check 'roots' under [dicom] in the configuration")
         scan.missingRoots.append(root)
-        // Counted as a problem, so the vendor sees a broken configuration
+        // Counted as a problem, so a bundle shows a broken configuration
         // rather than an idle store.
         scan.problems["missing_root", default: 0] += 1
         continue

@@ -1,5 +1,5 @@
 /// A bundle that cannot be read or trusted. Each case carries the value
-/// that failed; `message` holds the wording.
+/// that failed; `message` contains the wording.
 public enum BundleError: MedmonError, Equatable {
   case truncated(path: String, reason: String)
   case unexpectedEntry(path: String, entry: String)

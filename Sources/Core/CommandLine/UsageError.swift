@@ -34,7 +34,7 @@ public enum UsageError: Error, Equatable, CustomStringConvertible {
     }
   }
 
-  /// A line that tells the user how to fix the mistake, when there is one.
+  /// A line that shows the user how to fix the mistake, when there is one.
   public var hint: String? {
     switch self {
     case .unknownCommand(_, let suggestion?):

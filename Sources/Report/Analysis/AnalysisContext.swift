@@ -1,6 +1,6 @@
 import Core
 
-/// The data one evaluation of the rules sees: the current period, the
+/// The data one evaluation of the rules reads: the current period, the
 /// baseline days, and everything the site sent before the current period.
 struct AnalysisContext {
   let tables: TableSet

@@ -1,6 +1,6 @@
 import Core
 
-/// The rules about the data the model sees: new values, moving shares,
+/// The rules about the data the model receives: new values, moving shares,
 /// shifting numeric tags, the age mix and the model's output.
 struct DriftRules {
   let context: AnalysisContext

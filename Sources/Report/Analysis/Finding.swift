@@ -17,7 +17,7 @@ public enum Severity: Int, Comparable, Sendable, CaseIterable {
   public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// Where a finding stands against the site's earlier periods, as error
+/// The state of a finding against the site's earlier periods, as error
 /// trackers name it.
 public enum FindingState: String, Sendable {
   /// Not found in the previous periods.
@@ -52,7 +52,7 @@ public struct Finding: Sendable {
   public var category: FindingCategory
   /// A stable identifier of the rule, such as `new_error_template`.
   public var kind: String
-  /// What the finding is about, such as `manufacturer=Acme`; with `kind`
+  /// The subject of the finding, such as `manufacturer=Acme`; with `kind`
   /// it identifies the finding across periods.
   public var subject: String
   public var severity: Severity

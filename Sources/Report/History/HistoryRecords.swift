@@ -32,7 +32,7 @@ public struct SiteRecord: Equatable, Sendable {
   public var lastBundle: BundleRecord?
 }
 
-/// What ingesting one bundle did.
+/// The outcome of ingesting one bundle.
 public enum IngestOutcome: Equatable, Sendable {
   /// The rows were stored; `events` lists what ingest noticed.
   case ingested(events: [HistoryEvent])

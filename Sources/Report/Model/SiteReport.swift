@@ -47,7 +47,7 @@ public struct ChartSeries: Sendable, Equatable {
 /// Labelled points with one or more series, the data of one chart.
 public struct ChartData: Sendable, Equatable {
   public var title: String
-  /// What a value measures, such as `studies` or `ms`.
+  /// The unit of a value, such as `studies` or `ms`.
   public var unit: String
   public var labels: [String]
   public var series: [ChartSeries]

@@ -20,7 +20,7 @@ public struct NumericRow: Sendable {
 }
 
 /// A `crosstab` cell: images per day by age band, sex, body part and
-/// station; a row of four `*` holds the suppressed small cells.
+/// station; a row of four `*` contains the suppressed small cells.
 public struct CrosstabRow: Sendable {
   public var day: Day
   public var ageBand: String
